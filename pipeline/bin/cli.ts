@@ -1,0 +1,65 @@
+// Shared edges of every stage script: argument parsing, user-facing errors,
+// and the rule that a bad input prints one line while a bug prints a stack.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { minimist } from "zx";
+
+/** An error caused by the user's input or setup, not by a bug: printed as one line. */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+export interface StageOptions {
+  /** Corpus folder holding sources.csv. */
+  data: string;
+  /** Output folder of releases. */
+  dist: string;
+  strict: boolean;
+}
+
+export interface ParsedArgs extends StageOptions {
+  positional: string[];
+  flags: Record<string, unknown>;
+}
+
+const KNOWN = new Set(["data", "dist", "strict", "_", "json", "docs", "claims", "help", "h"]);
+
+export function parseStageArgs(argv: string[], extraFlags: string[] = []): ParsedArgs {
+  const known = new Set([...KNOWN, ...extraFlags]);
+  const a = minimist(argv, { string: ["data", "dist"], boolean: ["strict", "json"] });
+  for (const k of Object.keys(a)) {
+    if (!known.has(k)) throw new UserError(`unknown option --${k}`);
+  }
+  return {
+    data: path.resolve(typeof a.data === "string" && a.data ? a.data : "data"),
+    dist: path.resolve(typeof a.dist === "string" && a.dist ? a.dist : "dist"),
+    strict: Boolean(a.strict),
+    positional: a._.map(String),
+    flags: a,
+  };
+}
+
+/** True when the module at `metaUrl` is the script node was started with. */
+export function isMain(metaUrl: string): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && pathToFileURL(path.resolve(entry)).href === metaUrl;
+}
+
+/** Runs a script body: user errors give one line and exit 2, bugs keep their stack. */
+export function runMain(name: string, body: () => Promise<number | void>): void {
+  body().then(
+    (code) => {
+      process.exitCode = typeof code === "number" ? code : 0;
+    },
+    (err: unknown) => {
+      if (err instanceof UserError) {
+        process.stderr.write(`${name}: error: ${err.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`${name}: internal error (a bug, please report it):\n`);
+        process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+        process.exitCode = 70;
+      }
+    },
+  );
+}
