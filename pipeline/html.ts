@@ -1,0 +1,86 @@
+// Article text out of a saved HTML page.
+//
+// Some corpus files are whole web pages rather than text. Their markup, scripts
+// and menus would otherwise reach the cleaner as words. Readability (the engine of
+// Firefox's reader view) finds the article body over a linkedom DOM; when it finds
+// none (short pages), the body minus script/style/nav/header/footer/aside/form is
+// used. Paragraph structure is kept as blank lines, which is what the cleaner and
+// the extractor expect of a text file.
+//
+// For such a document the "raw text" that raw offsets count in is this extracted
+// text, not the HTML source: the recorded encoding says so ("utf-8+html").
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+
+const BLOCK = new Set([
+  "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+  "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section",
+  "table", "td", "th", "tr", "ul",
+]);
+const NOISE = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button";
+
+/** True when decoded text is an HTML page rather than article text with a stray tag. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 1024).trimStart().toLowerCase();
+  if (head.startsWith("<!doctype html") || head.startsWith("<html")) return true;
+  // Markup density: a text article may quote a tag or two, a page is mostly tags.
+  const sample = text.slice(0, 64 * 1024);
+  const tags = sample.match(/<\/?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?\/?>/g) ?? [];
+  if (tags.length < 10) return false;
+  const markup = tags.reduce((n, t) => n + t.length, 0);
+  return markup / sample.length > 0.2;
+}
+
+export interface HtmlText {
+  text: string;
+  /** "readability" when Readability found the article, "body" for the fallback. */
+  method: "readability" | "body";
+  title: string | null;
+}
+
+/** The article text of an HTML page, paragraphs separated by blank lines. */
+export function htmlToText(html: string): HtmlText {
+  const { document } = parseHTML(html);
+  // Readability mutates the document it reads: give it its own copy for the fallback's sake.
+  const article = new Readability<string>(parseHTML(html).document as unknown as Document, {
+    serializer: (node) => blockText(node),
+  }).parse();
+  const title = article?.title?.trim() || document.querySelector("title")?.textContent?.trim() || null;
+  const body = article?.content?.trim();
+  if (body) return { text: withTitle(title, body), method: "readability", title };
+
+  for (const el of document.querySelectorAll(NOISE)) el.remove();
+  const root = document.body ?? document.documentElement;
+  return { text: root ? blockText(root as unknown as Node).trim() : "", method: "body", title };
+}
+
+function withTitle(title: string | null, body: string): string {
+  // Readability drops the page's h1 when it equals the title; the headline is part of the article.
+  if (!title || body.startsWith(title)) return body;
+  return `${title}\n\n${body}`;
+}
+
+/** Text of a DOM subtree: runs of white space collapsed, block boundaries as blank lines. */
+function blockText(node: Node): string {
+  const out: string[] = [];
+  const visit = (n: Node) => {
+    if (n.nodeType === 3) {
+      out.push((n.nodeValue ?? "").replace(/[ \t\r\n\f]+/g, " "));
+      return;
+    }
+    if (n.nodeType !== 1 && n.nodeType !== 11 && n.nodeType !== 9) return;
+    const name = n.nodeType === 1 ? (n as Element).localName : "";
+    if (name === "script" || name === "style" || name === "noscript" || name === "template") return;
+    const block = BLOCK.has(name);
+    if (block) out.push("\n\n");
+    for (let c = n.firstChild; c; c = c.nextSibling) visit(c);
+    if (block) out.push("\n\n");
+  };
+  visit(node);
+  return out
+    .join("")
+    .split(/\n\n+/)
+    .map((p) => p.replace(/ +/g, " ").trim())
+    .filter((p) => p !== "")
+    .join("\n\n");
+}
