@@ -8,7 +8,8 @@ import { claimSchema, documentSchema } from "../schema/schemas.js";
 const addFormats = formatsModule.default;
 
 // allErrors: a rejected record lists everything wrong with it, not only the first problem.
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+// verbose: errors carry the offending value, which the messages quote.
+const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
 addFormats(ajv);
 
 export const validateClaimSchema = ajv.compile(claimSchema);

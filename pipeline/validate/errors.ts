@@ -38,8 +38,11 @@ export function fromAjv(errors: readonly ErrorObject[] | null | undefined, schem
     } else if (e.keyword === "additionalProperties") {
       pointer += pointerTo((e.params as { additionalProperty: string }).additionalProperty);
       message = "is not a field of the schema";
+    } else if (e.keyword === "type") {
+      const types = String((e.params as { type: string | string[] }).type).split(",");
+      message = `must be ${types.join(" or ")}, not ${JSON.stringify(e.data)}`;
     } else if (e.keyword === "enum") {
-      message += `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+      message = `${JSON.stringify(e.data)} is not one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
     }
     const comment = ruleComment(schema, e.schemaPath);
     if (comment) message += ` (${comment})`;

@@ -5,7 +5,7 @@ import { claimColumns, documentColumns } from "../schema/columns.js";
 import { claimSchema, documentSchema } from "../schema/schemas.js";
 import { claimRuleErrors } from "./claim-rules.js";
 import { validateClaimSchema, validateDocumentSchema } from "./compiled.js";
-import { fromAjv, type RecordError } from "./errors.js";
+import { fromAjv, pointerTo, type RecordError } from "./errors.js";
 
 export type { RecordError } from "./errors.js";
 export { pointerTo } from "./errors.js";
@@ -44,38 +44,56 @@ function docIdOf(record: unknown): string | null {
   return isObject(record) && typeof record.doc_id === "string" ? record.doc_id : null;
 }
 
-function partition<T>(
-  records: readonly unknown[],
-  errorsOf: (r: unknown) => RecordError[],
-  columns: readonly string[],
-  key: string,
-): Validated<T> {
-  const valid: T[] = [];
-  const rejected: Rejected[] = [];
-  // The first column is the table's primary key: a second record with the same key would make the published table ambiguous.
-  const seen = new Map<string, number>();
-  records.forEach((record, i) => {
-    const errors = errorsOf(record);
+export type Checked<T> = { valid: T; rejected?: undefined } | { valid?: undefined; rejected: Rejected };
+
+/**
+ * Checks records one at a time (so a stage can stream a large file) while
+ * remembering primary keys: the first column is the table's primary key, and a
+ * second record with the same key would make the published table ambiguous.
+ */
+export class RecordChecker<T> {
+  private readonly seen = new Map<string, number>();
+  private index = 0;
+
+  constructor(
+    private readonly errorsOf: (r: unknown) => RecordError[],
+    private readonly columns: readonly string[],
+  ) {}
+
+  check(record: unknown): Checked<T> {
+    const i = this.index++;
+    const errors = this.errorsOf(record);
     if (errors.length === 0 && isObject(record)) {
+      const key = this.columns[0]!;
       const id = record[key] as string;
-      const first = seen.get(id);
-      if (first !== undefined) {
-        errors.push({ pointer: `/${key}`, message: `duplicate ${key}: same as input record ${first + 1}` });
-      } else {
-        seen.set(id, i);
-        valid.push(inColumnOrder<T>(record, columns));
-        return;
+      const first = this.seen.get(id);
+      if (first === undefined) {
+        this.seen.set(id, i);
+        return { valid: inColumnOrder<T>(record, this.columns) };
       }
+      errors.push({ pointer: pointerTo(key), message: `duplicate ${key}: same as record ${first + 1} of this input` });
     }
-    rejected.push({ doc_id: docIdOf(record), record, errors });
-  });
-  return { valid, rejected };
+    return { rejected: { doc_id: docIdOf(record), record, errors } };
+  }
+}
+
+export const claimChecker = () => new RecordChecker<Claim>(claimErrors, claimColumns);
+export const documentChecker = () => new RecordChecker<DocumentRow>(documentErrors, documentColumns);
+
+function partition<T>(records: readonly unknown[], checker: RecordChecker<T>): Validated<T> {
+  const out: Validated<T> = { valid: [], rejected: [] };
+  for (const record of records) {
+    const r = checker.check(record);
+    if (r.rejected) out.rejected.push(r.rejected);
+    else out.valid.push(r.valid);
+  }
+  return out;
 }
 
 export function validateClaims(records: readonly unknown[]): Validated<Claim> {
-  return partition<Claim>(records, claimErrors, claimColumns, "claim_id");
+  return partition(records, claimChecker());
 }
 
 export function validateDocuments(records: readonly unknown[]): Validated<DocumentRow> {
-  return partition<DocumentRow>(records, documentErrors, documentColumns, "doc_id");
+  return partition(records, documentChecker());
 }
