@@ -15,7 +15,7 @@ interface Hostile {
   pointers: string[];
 }
 
-const withNumber = (patch: Partial<Record<keyof Claim, unknown>>) => ({ ...numbered, ...patch });
+const withNumber = (patch: Partial<Record<keyof Claim | "confidence", unknown>>) => ({ ...numbered, ...patch });
 const without = (patch: Partial<Record<keyof Claim, unknown>>) => ({ ...numberless, ...patch });
 
 const hostile: Hostile[] = [
