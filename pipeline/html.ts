@@ -17,7 +17,7 @@ const BLOCK = new Set([
   "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section",
   "table", "td", "th", "tr", "ul",
 ]);
-const NOISE = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button";
+const NOISE = "script, style, noscript, template, nav, footer, aside, form, iframe, svg, button";
 
 /** True when decoded text is an HTML page rather than article text with a stray tag. */
 export function looksLikeHtml(text: string): boolean {
@@ -40,18 +40,27 @@ export interface HtmlText {
 
 /** The article text of an HTML page, paragraphs separated by blank lines. */
 export function htmlToText(html: string): HtmlText {
-  const { document } = parseHTML(html);
-  // Readability mutates the document it reads: give it its own copy for the fallback's sake.
-  const article = new Readability<string>(parseHTML(html).document as unknown as Document, {
+  // linkedom makes the first element of a bare fragment the root: give it a page to live in.
+  const page = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
+  const { document } = parseHTML(page);
+  const title = document.querySelector("title")?.textContent?.trim() || null;
+  // Readability keeps menus and footers on short pages: remove them first.
+  for (const el of document.querySelectorAll(NOISE)) el.remove();
+  for (const el of document.querySelectorAll("header")) {
+    // A page header is chrome; an article's own header holds its headline.
+    if (!el.closest("article, main")) el.remove();
+  }
+  const fallback = blockText((document.body ?? document) as unknown as Node).trim();
+  // Readability mutates the document it reads, hence after the fallback text is taken.
+  const article = new Readability<string>(document as unknown as Document, {
     serializer: (node) => blockText(node),
   }).parse();
-  const title = article?.title?.trim() || document.querySelector("title")?.textContent?.trim() || null;
-  const body = article?.content?.trim();
-  if (body) return { text: withTitle(title, body), method: "readability", title };
-
-  for (const el of document.querySelectorAll(NOISE)) el.remove();
-  const root = document.body ?? document.documentElement;
-  return { text: root ? blockText(root as unknown as Node).trim() : "", method: "body", title };
+  const text = article?.content?.trim();
+  if (text) {
+    const headline = article?.title?.trim() || title;
+    return { text: withTitle(headline, text), method: "readability", title: headline };
+  }
+  return { text: fallback, method: "body", title };
 }
 
 function withTitle(title: string | null, body: string): string {

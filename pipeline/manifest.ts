@@ -136,7 +136,8 @@ export function parseManifest(text: string, manifestName: string): ManifestResul
         problems.push(rowProblem(`malformed url ${show(rawUrl)}: only absolute http(s) URLs are kept; url recorded as null, document kept`));
       }
     }
-    const publisher = cell("publisher");
+    // A line break inside a quoted publisher is layout, not data.
+    const publisher = cell("publisher").replace(/\s+/g, " ");
     if (CONTROL.test(publisher)) {
       problems.push(rowProblem(`publisher ${show(publisher)} contains control characters; row rejected`));
       continue;
