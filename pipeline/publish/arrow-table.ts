@@ -1,0 +1,41 @@
+// A typed Arrow table of records, laid out by the Arrow schema that the schema
+// module derives from the JSON Schema, and its Arrow IPC file bytes.
+import { DataType, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, type Data, type DateDay, type Dictionary, type Field, type Int32, type Utf8 } from "apache-arrow";
+import { arrowSchema, columnsOf, type Column, type RecordSchema } from "../schema/index.js";
+import { dateDayData, dictionaryData, int32Data, utf8Data, utf8ListData } from "./arrow-columns.js";
+
+function columnData(column: Column, field: Field, records: readonly Record<string, unknown>[]): Data {
+  const values = records.map((r) => {
+    const v = r[column.name];
+    if (v === undefined) throw new Error(`record lacks ${column.name}`);
+    return v;
+  });
+  const type = field.type;
+  // The derived schema only uses Dictionary<Utf8, Int32>, Int32 and DateDay; the builders check the values.
+  if (DataType.isDictionary(type)) return dictionaryData(type as Dictionary<Utf8, Int32>, column.values, values as (string | null)[]);
+  if (DataType.isInt(type)) return int32Data(type as Int32, values as (number | null)[]);
+  if (DataType.isDate(type)) return dateDayData(type as DateDay, values as (string | null)[]);
+  if (DataType.isList(type)) return utf8ListData(type, values as (string[] | null)[]);
+  if (DataType.isUtf8(type)) return utf8Data(type, values as (string | null)[]);
+  throw new Error(`column ${column.name}: no builder for Arrow type ${String(type)}`);
+}
+
+/**
+ * One record batch holding `records` in the given order. `metadata` is added to
+ * the derived schema's own (title, description, json_schema_id); both end up in
+ * the Arrow file and, through it, in the Parquet file.
+ */
+export function recordTable(records: readonly object[], jsonSchema: RecordSchema, metadata: ReadonlyMap<string, string>): Table {
+  const derived = arrowSchema(jsonSchema);
+  const schema = new Schema(derived.fields, new Map([...derived.metadata, ...metadata]));
+  const columns = columnsOf(jsonSchema);
+  const rows = records as readonly Record<string, unknown>[];
+  const children = columns.map((c, i) => columnData(c, schema.fields[i]!, rows));
+  const struct = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children });
+  return new Table(schema, new RecordBatch(schema, struct));
+}
+
+/** Arrow IPC file format ("Feather v2"), the random-access flavour that pyarrow.feather, polars and R arrow open. */
+export function arrowFileBytes(table: Table): Uint8Array {
+  return tableToIPC(table, "file");
+}

@@ -1,0 +1,54 @@
+// Row-by-row difference between two releases of a table, keyed by its id column.
+import Papa from "papaparse";
+import { compareText } from "./order.js";
+
+export type ChangeKind = "added" | "removed" | "changed";
+
+export interface Change {
+  id: string;
+  change: ChangeKind;
+  /** Columns whose value differs (a column present on one side only counts), in column order. */
+  fields: string[];
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Changes from `before` to `after`, sorted by id. Records are plain objects
+ * (dates as ISO strings, lists as arrays), as both the Arrow reader and the
+ * interim JSONL give them. A column missing from one side is compared as
+ * undefined, so a schema change shows as changed fields.
+ */
+export function diffRecords(before: readonly Record<string, unknown>[], after: readonly Record<string, unknown>[], key: string): Change[] {
+  const old = new Map(before.map((r) => [String(r[key]), r]));
+  const changes: Change[] = [];
+  const seen = new Set<string>();
+  for (const record of after) {
+    const id = String(record[key]);
+    seen.add(id);
+    const previous = old.get(id);
+    if (!previous) {
+      changes.push({ id, change: "added", fields: [] });
+      continue;
+    }
+    const columns = [...new Set([...Object.keys(record), ...Object.keys(previous)])];
+    const fields = columns.filter((c) => !(c in record) || !(c in previous) || !sameValue(record[c], previous[c]));
+    if (fields.length > 0) changes.push({ id, change: "changed", fields });
+  }
+  for (const id of old.keys()) if (!seen.has(id)) changes.push({ id, change: "removed", fields: [] });
+  return changes.sort((a, b) => compareText(a.id, b.id));
+}
+
+export function countChanges(changes: readonly Change[]): Record<ChangeKind, number> {
+  const counts = { added: 0, removed: 0, changed: 0 };
+  for (const c of changes) counts[c.change]++;
+  return counts;
+}
+
+/** CHANGES.csv: claim_id, change, fields (";"-joined column names, empty unless changed). */
+export function changesCsv(changes: readonly Change[]): string {
+  const rows = changes.map((c) => ({ claim_id: c.id, change: c.change, fields: c.fields.join(";") }));
+  return Papa.unparse(rows, { columns: ["claim_id", "change", "fields"], header: true, newline: "\n" }) + "\n";
+}

@@ -1,0 +1,188 @@
+// The release folder DIST on disk (file I/O: used by the publish script).
+//
+// Crash safety. A version folder DIST/vX.Y.Z is the only thing whose presence
+// means "published", and it appears in one step: the files are written and
+// fsynced in a hidden staging folder DIST/.tmp-<random>/, which is then renamed
+// to vX.Y.Z (rename(2) is atomic within one file system). A kill at any moment
+// therefore leaves either no vX.Y.Z or a complete one, and an existing version
+// folder is never opened for writing, renamed or deleted.
+//
+// DIST/latest/ and DIST/index.json are derived from the version folders and
+// every run brings them up to date, also when the data are unchanged; so a kill
+// between installing a version and updating them leaves them one version
+// behind until the next run, never wrong. index.json is replaced by rename of a
+// temporary file. latest/ is a real copy, not a symlink (static hosts and zip
+// downloads do not follow links), and Linux cannot swap two non-empty folders
+// atomically from Node (no renameat2 RENAME_EXCHANGE), so it is replaced in two
+// renames: latest -> .tmp-old-latest-<random>, then the staged copy -> latest.
+// Between the two, for a few microseconds, latest/ is absent: a reader or a
+// kill in that gap sees no latest/ (and the next run recreates it), never a
+// mixture of two versions or a half-copied folder.
+//
+// Leftovers of a killed run are hidden names starting with ".tmp-" and are
+// removed at the start of the next run. Only one publish may run on a DIST at a
+// time: callers hold the build lock (pipeline/lock.ts) around it.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { tableFromIPC } from "apache-arrow";
+import Papa from "papaparse";
+import { compareVersions, isVersion } from "./version.js";
+
+export const TMP_PREFIX = ".tmp-";
+export const LATEST = "latest";
+export const INDEX = "index.json";
+
+function tmpName(dist: string, what: string): string {
+  return path.join(dist, `${TMP_PREFIX}${what}${randomBytes(6).toString("hex")}`);
+}
+
+function fsyncPath(p: string): void {
+  const fd = fs.openSync(p, "r");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function writeDurable(file: string, bytes: Uint8Array): void {
+  const fd = fs.openSync(file, "wx");
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes `files` into a new hidden folder of DIST, fsynced, and returns its path. */
+function stage(dist: string, files: ReadonlyMap<string, Uint8Array>, what: string): string {
+  const dir = tmpName(dist, what);
+  fs.mkdirSync(dir);
+  for (const [name, bytes] of files) writeDurable(path.join(dir, name), bytes);
+  fsyncPath(dir);
+  return dir;
+}
+
+/** Removes what a killed run left behind: every hidden ".tmp-" entry of DIST. */
+export function removeLeftovers(dist: string): string[] {
+  if (!fs.existsSync(dist)) return [];
+  const leftovers = fs.readdirSync(dist).filter((n) => n.startsWith(TMP_PREFIX));
+  for (const n of leftovers) fs.rmSync(path.join(dist, n), { recursive: true, force: true });
+  return leftovers;
+}
+
+export function versionDir(dist: string, version: string): string {
+  return path.join(dist, `v${version}`);
+}
+
+/** Published versions, oldest first. */
+export function listVersions(dist: string): string[] {
+  if (!fs.existsSync(dist)) return [];
+  return fs
+    .readdirSync(dist, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name.startsWith("v") && isVersion(e.name.slice(1)))
+    .map((e) => e.name.slice(1))
+    .sort(compareVersions);
+}
+
+export function readFolder(dir: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const name of fs.readdirSync(dir).sort()) files.set(name, fs.readFileSync(path.join(dir, name)));
+  return files;
+}
+
+/** Publishes a new version folder in one rename; refuses to touch an existing one. */
+export function installVersion(dist: string, version: string, files: ReadonlyMap<string, Uint8Array>): string {
+  fs.mkdirSync(dist, { recursive: true });
+  const target = versionDir(dist, version);
+  if (fs.existsSync(target)) throw new Error(`${target} already exists: a published version is never rewritten`);
+  const staged = stage(dist, files, `v${version}-`);
+  // rename onto an existing *empty* folder would succeed, so the check above is what guards it.
+  fs.renameSync(staged, target);
+  fsyncPath(dist);
+  return target;
+}
+
+function sameFolder(a: ReadonlyMap<string, Uint8Array>, b: ReadonlyMap<string, Uint8Array>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, bytes] of a) {
+    const other = b.get(name);
+    if (!other || !Buffer.from(bytes).equals(Buffer.from(other))) return false;
+  }
+  return true;
+}
+
+/** Makes DIST/latest a copy of `version`'s folder, if it is not already; returns whether it changed. */
+export function updateLatest(dist: string, version: string): boolean {
+  const files = readFolder(versionDir(dist, version));
+  const latest = path.join(dist, LATEST);
+  if (fs.existsSync(latest) && sameFolder(readFolder(latest), files)) return false;
+  const staged = stage(dist, files, "latest-");
+  let old: string | null = null;
+  if (fs.existsSync(latest)) {
+    old = tmpName(dist, "old-latest-");
+    fs.renameSync(latest, old);
+  }
+  fs.renameSync(staged, latest);
+  fsyncPath(dist);
+  if (old) fs.rmSync(old, { recursive: true, force: true });
+  return true;
+}
+
+export interface IndexEntry {
+  version: string;
+  created: string;
+  path: string;
+  claims: number;
+  documents: number;
+  rejected: number;
+  problems: number;
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+function countLines(file: string): number {
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").filter((l) => l !== "").length : 0;
+}
+
+function csvRows(file: string): Record<string, string>[] {
+  if (!fs.existsSync(file)) return [];
+  return Papa.parse<Record<string, string>>(fs.readFileSync(file, "utf8"), { header: true, skipEmptyLines: true }).data;
+}
+
+/** What index.json says about one version, read back from its folder. */
+export function indexEntry(dist: string, version: string): IndexEntry {
+  const dir = versionDir(dist, version);
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, "datapackage.json"), "utf8")) as { created: string };
+  const changes = csvRows(path.join(dir, "CHANGES.csv"));
+  const count = (kind: string) => changes.filter((c) => c.change === kind).length;
+  return {
+    version,
+    created: pkg.created,
+    path: `v${version}/`,
+    claims: tableFromIPC(fs.readFileSync(path.join(dir, "claims.arrow"))).numRows,
+    documents: tableFromIPC(fs.readFileSync(path.join(dir, "documents.arrow"))).numRows,
+    rejected: countLines(path.join(dir, "rejected.jsonl")),
+    problems: csvRows(path.join(dir, "problems.csv")).length,
+    added: count("added"),
+    changed: count("changed"),
+    removed: count("removed"),
+  };
+}
+
+/** Rewrites DIST/index.json from the version folders (newest first), by temporary file and rename; returns whether it changed. */
+export function updateIndex(dist: string): boolean {
+  const versions = listVersions(dist).reverse();
+  const index = { name: "nk-troops-claims", latest: versions[0] ?? null, versions: versions.map((v) => indexEntry(dist, v)) };
+  const bytes = Buffer.from(`${JSON.stringify(index, null, 2)}\n`);
+  const file = path.join(dist, INDEX);
+  if (fs.existsSync(file) && fs.readFileSync(file).equals(bytes)) return false;
+  const tmp = tmpName(dist, "index-");
+  writeDurable(tmp, bytes);
+  fs.renameSync(tmp, file);
+  fsyncPath(dist);
+  return true;
+}

@@ -1,0 +1,20 @@
+// What the publish stage works from: the interim outputs of the earlier stages,
+// already parsed (the script reads the files).
+import type { Claim } from "../generated/types.js";
+import type { CleanedDoc, Problem } from "../types.js";
+
+/** One line of interim/rejected.jsonl, as the validate stage writes it. */
+export interface RejectedRecord {
+  doc_id: string | null;
+  record: unknown;
+  errors: { pointer: string; message: string }[];
+}
+
+export interface PublishInput {
+  claims: Claim[];
+  docs: CleanedDoc[];
+  rejected: RejectedRecord[];
+  problems: Problem[];
+  /** SHA-256 over the interim files read, recorded in the Arrow metadata so a file can be traced to its inputs. */
+  inputsSha256: string;
+}
