@@ -1,0 +1,82 @@
+// Edits inside a line, found by scanning the whole raw text once with
+// module-level regexes: link markers and markup to cut, credits glued to a
+// caption, and the points where a sentence end is glued to the next sentence.
+
+/** A stretch of one line to drop, with the rule that drops it. */
+export interface InlineCut {
+  start: number;
+  end: number;
+  rule: string;
+}
+
+/** Any blank a raw line may hold, before normalisation. */
+const B = "[ \\t\\u00A0\\u202F]";
+
+// "(nouvelle fenêtre)" and its kin: screen-reader hints of a link that were
+// flattened into the sentence ("Yonhap. (nouvelle fenêtre)ce vendredi").
+const LINK_MARKER = new RegExp(
+  `\\((?:${B}*)(?:nouvelle${B}+fen(?:ê|e\\u0302|e)tre|nouvel${B}+onglet|new${B}+(?:window|tab)|opens?${B}+in${B}+(?:a${B}+)?new${B}+(?:window|tab)|s'ouvre${B}+dans${B}+(?:un${B}+nouvel${B}+onglet|une${B}+nouvelle${B}+fen(?:ê|e)tre)|lien${B}+externe|external${B}+link|link${B}+is${B}+external)${B}*\\)`,
+  "giu",
+);
+
+// Real HTML tags left in the text. Only known tag names, so that "x < y" or
+// "<Kim>" in prose is never taken for markup.
+const HTML_TAG =
+  /<\/?(?:a|abbr|article|aside|b|blockquote|br|button|div|em|figcaption|figure|footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|option|p|path|picture|script|section|select|source|span|strong|style|sub|sup|svg|table|tbody|td|th|thead|time|tr|u|ul|video)(?=[\s/>])[^<>\n\r]{0,500}>/giu;
+
+// Attribute debris of a tag whose "<name" was lost: `type="image/avif" class="jsx-1">`.
+// It takes at least one attribute and the closing '>' to count as debris.
+// The lookbehind keeps the scan linear: a match can only start at a word start.
+const ATTR_DEBRIS = /(?<![\w:-])(?:[\w:-]+=(?:"[^"\n\r]{0,300}"|'[^'\n\r]{0,300}')[ \t]*)+\/?>+/gu;
+
+// A sentence end glued to the next sentence: "décembre.Cette", "2024.Le",
+// "fin?Pour". The word before the stop must start at a word boundary and be a
+// lowercase-tailed word or a number, so "U.S.Army", "BFMTV.Com",
+// "www.lemonde.Fr", "10.000" and "e.g.Foo" are left alone; the word after
+// must look like a capitalised word (upper then lower).
+const GLUED_SENTENCE =
+  /(?<=(?:^|[^\p{L}\p{M}\p{N}._/@:\\-])(?:\p{L}[\p{Ll}\p{M}]+|\p{Nd}+)[)\]»”"’']?[.!?])(?=\p{Lu}\p{M}*\p{Ll})/gu;
+
+// A photo credit glued to the end of a caption line.
+const CREDIT_SUFFIX =
+  /(?<=\S)[ \t\u00A0\u202F]+(?:Tous droits réservés|All rights reserved|©|Crédits? photos? ?:|Photo ?:|Credits? ?:)[^\n\r\u2028\u2029]{0,100}$/gmu;
+
+function collect(re: RegExp, raw: string, rule: string, out: InlineCut[]): void {
+  re.lastIndex = 0;
+  for (const m of raw.matchAll(re)) {
+    if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length, rule });
+  }
+}
+
+/** Inline cuts that apply wherever they occur: sorted, non-overlapping. */
+export function findInlineCuts(raw: string): InlineCut[] {
+  const found: InlineCut[] = [];
+  collect(LINK_MARKER, raw, "link-marker", found);
+  if (raw.includes("<") || raw.includes(">")) {
+    collect(HTML_TAG, raw, "html-debris", found);
+    collect(ATTR_DEBRIS, raw, "html-debris", found);
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: InlineCut[] = [];
+  for (const c of found) {
+    const last = merged[merged.length - 1];
+    if (last && c.start < last.end) last.end = Math.max(last.end, c.end);
+    else merged.push({ ...c });
+  }
+  return merged;
+}
+
+/** Credits glued at the end of a line; applied only to lines that are kept. */
+export function findCreditSuffixes(raw: string): InlineCut[] {
+  const out: InlineCut[] = [];
+  collect(CREDIT_SUFFIX, raw, "image-credit", out);
+  return out;
+}
+
+/** Raw offsets where a missing space after a sentence end is restored. */
+export function findGluedSentences(raw: string): number[] {
+  const out: number[] = [];
+  GLUED_SENTENCE.lastIndex = 0;
+  for (const m of raw.matchAll(GLUED_SENTENCE)) out.push(m.index);
+  return out;
+}
