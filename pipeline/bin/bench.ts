@@ -355,28 +355,25 @@ const f2 = (x: number) => x.toFixed(2);
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 export async function bench(o: BenchOptions, out: (l: string) => void = (l) => console.log(l)): Promise<{ report: Record<string, unknown>; ok: boolean }> {
+  // root/corpus is the corpus folder (sources.csv, raw/, then interim/); root/dist the release folder,
+  // outside the corpus so the clean stage does not see releases as unlisted files.
   const root = o.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "nk-bench-"));
-  const data = root;
+  const data = path.join(root, "corpus");
   const dist = path.join(root, "dist");
   try {
     let t = performance.now();
-    let info = o.keep ? existingCorpus(root, o.docs, o.seed) : null;
+    let info = o.keep ? existingCorpus(data, o.docs, o.seed) : null;
     const reused = info !== null;
-    if (info) {
-      // Reuse the kept corpus, but start the build cold.
-      fs.rmSync(path.join(root, "interim"), { recursive: true, force: true });
-      fs.rmSync(dist, { recursive: true, force: true });
-    } else {
-      if (o.keep && fs.existsSync(root) && fs.readdirSync(root).length && !fs.existsSync(path.join(root, MARKER))) {
-        throw new UserError(`--keep ${root}: folder exists and is not a bench corpus; give an empty or new folder`);
-      }
-      if (o.keep) for (const sub of ["raw", "interim", "dist"]) fs.rmSync(path.join(root, sub), { recursive: true, force: true });
-      info = writeCorpus(root, o.docs, o.seed);
+    if (o.keep && !reused && fs.existsSync(root) && fs.readdirSync(root).length && !fs.existsSync(path.join(data, MARKER))) {
+      throw new UserError(`--keep ${root}: folder exists and holds no bench corpus; give an empty or new folder`);
     }
+    // A reused corpus keeps its raw files, but the build starts cold.
+    for (const sub of reused ? [path.join(data, "interim"), dist] : [data, dist]) fs.rmSync(sub, { recursive: true, force: true });
+    if (!info) info = writeCorpus(data, o.docs, o.seed);
     const genSeconds = (performance.now() - t) / 1000;
     const mbIn = info.bytes / MB;
     out(`corpus: ${info.docs} documents, ${f2(mbIn)} MB (${Math.round(info.bytes / info.docs)} B/doc avg), seed ${o.seed}, ` +
-      `${reused ? "reused" : `generated in ${f2(genSeconds)} s`} in ${root}`);
+      `${reused ? "reused" : `generated in ${f2(genSeconds)} s`} in ${data}`);
     out(`        languages ${JSON.stringify(info.languages)}, shapes ${JSON.stringify(info.shapes)}, encodings ${JSON.stringify(info.encodings)}, ${info.planted} claim sentences planted`);
 
     const build = await runBuildChild(data, dist, o.cpuProf, (l) => out(`  | ${l}`));
@@ -441,7 +438,7 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       out("ripgrep: rg is unavailable: ratio build/rg skipped (run pipeline/bench/setup-ripgrep.sh as root)");
       report.rg = null;
     } else {
-      const r = timeRg(root, rg);
+      const r = timeRg(data, rg);
       report.rg = { seconds: round(r.seconds, 4), version: r.version, pattern: RG_PATTERN, matching_lines: r.matching_lines, threads: r.threads };
       const ratio = build.ok ? build.seconds / r.seconds : null;
       report.build_rg_ratio = ratio === null ? null : round(ratio, 1);
@@ -449,7 +446,7 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
         `${r.matching_lines} matching lines)` + (ratio === null ? "" : `; build/rg = ${ratio.toFixed(0)}x`));
     }
     if (o.cpuProf) out(`cpu profile(s) of the build in ${o.cpuProf} (open in Chrome DevTools > Performance, or speedscope)`);
-    if (o.keep) out(`kept: corpus in ${root}, release in ${dist}`);
+    if (o.keep) out(`kept: corpus in ${data}, release in ${dist}`);
     if (o.json) out(JSON.stringify(report));
     return { report, ok: build.ok };
   } finally {

@@ -1,0 +1,136 @@
+// The benchmark corpus generator and `npm run bench`. No timing assertions:
+// speed and memory are figures the bench prints, never test verdicts.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_SEED, generateCorpus, generateDoc, sourcesLine } from "../pipeline/bench/corpus.js";
+import { frenchWords } from "../pipeline/bench/french.js";
+import { Rng } from "../pipeline/bench/prng.js";
+import { writeCorpus } from "../pipeline/bin/bench.js";
+import { parseManifest } from "../pipeline/manifest.js";
+import { decode } from "../pipeline/decode.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bench-test-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** sha256 over every file of a folder, in sorted path order, with the paths. */
+function treeHash(dir: string): string {
+  const h = createHash("sha256");
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const r = path.join(rel, e.name);
+      if (e.isDirectory()) walk(r);
+      else h.update(r).update("\0").update(fs.readFileSync(path.join(dir, r))).update("\0");
+    }
+  };
+  walk("");
+  return h.digest("hex");
+}
+
+describe("prng", () => {
+  it("is a pure function of its seed", () => {
+    const a = new Rng(42);
+    const b = new Rng(42);
+    const c = new Rng(43);
+    const xs = Array.from({ length: 100 }, () => a.u32());
+    expect(Array.from({ length: 100 }, () => b.u32())).toEqual(xs);
+    expect(Array.from({ length: 100 }, () => c.u32())).not.toEqual(xs);
+  });
+});
+
+describe("french number words", () => {
+  it.each([
+    [21, "vingt et un"], [80, "quatre-vingts"], [81, "quatre-vingt-un"], [91, "quatre-vingt-onze"], [200, "deux cents"],
+    [1500, "mille cinq cents"], [2600, "deux mille six cents"], [11000, "onze mille"], [80000, "quatre-vingt mille"],
+  ])("%i is %s", (n, w) => expect(frenchWords(n)).toBe(w));
+});
+
+describe("corpus generator", () => {
+  it("gives the same bytes for the same seed and N, written twice", () => {
+    const a = path.join(tmp, "a");
+    const b = path.join(tmp, "b");
+    writeCorpus(a, 120, DEFAULT_SEED);
+    writeCorpus(b, 120, DEFAULT_SEED);
+    expect(treeHash(a)).toBe(treeHash(b));
+    const c = path.join(tmp, "c");
+    writeCorpus(c, 120, DEFAULT_SEED + 1);
+    expect(treeHash(c)).not.toBe(treeHash(a));
+  });
+
+  it("makes document i the same whatever N is", () => {
+    const small = [...generateCorpus(5)];
+    const large = [...generateCorpus(40)].slice(0, 5);
+    expect(small.map((d) => Buffer.from(d.bytes).toString("base64"))).toEqual(large.map((d) => Buffer.from(d.bytes).toString("base64")));
+    expect(small.map((d) => sourcesLine(d.source))).toEqual(large.map((d) => sourcesLine(d.source)));
+  });
+
+  it("writes N manifest rows that parse with the manifest contract, listing files that exist, about 3 KB each", () => {
+    const n = 400;
+    const dir = path.join(tmp, "shape");
+    const info = writeCorpus(dir, n);
+    const text = fs.readFileSync(path.join(dir, "sources.csv"), "utf8");
+    expect(text.split("\n")[0]).toBe("doc_id,file,publisher,url,published_at,language");
+    const m = parseManifest(text, "sources.csv");
+    expect(m.problems).toEqual([]);
+    expect(m.sources).toHaveLength(n);
+    expect(new Set(m.sources.map((s) => s.doc_id)).size).toBe(n);
+    let bytes = 0;
+    for (const s of m.sources) {
+      const file = path.join(dir, s.file);
+      expect(fs.existsSync(file)).toBe(true);
+      const raw = fs.readFileSync(file);
+      bytes += raw.length;
+      const d = decode(raw);
+      expect("text" in d ? d.text.length : d.error).toBeGreaterThan(500);
+    }
+    expect(bytes).toBe(info.bytes);
+    const avg = bytes / n;
+    expect(avg).toBeGreaterThan(2500);
+    expect(avg).toBeLessThan(3600);
+    // Mostly French, a few English; several publishers, quoted where the CSV needs it.
+    const langs = m.sources.map((s) => s.language);
+    expect(langs.filter((l) => l === "fr").length).toBeGreaterThan(0.9 * n);
+    expect(langs).toContain("en");
+    expect(new Set(m.sources.map((s) => s.publisher)).size).toBeGreaterThan(10);
+    expect(new Set(m.sources.map((s) => s.published_at)).size).toBeGreaterThan(100);
+    expect(m.sources.some((s) => s.publisher.includes(","))).toBe(true);
+    // Files are not all alike: several shapes and encodings, and claims planted.
+    expect(Object.keys(info.shapes).length).toBeGreaterThanOrEqual(6);
+    expect(Object.keys(info.encodings).sort()).toEqual(["utf-8", "utf-8-bom", "windows-1252"]);
+    expect(info.planted).toBeGreaterThan(n);
+  });
+
+  it("varies claims and keeps the seeds' distractors and boilerplate", () => {
+    const texts = Array.from({ length: 300 }, (_, i) => generateDoc(7, i))
+      .filter((d) => d.encoding === "utf-8")
+      .map((d) => Buffer.from(d.bytes).toString("utf8"))
+      .join("\n");
+    for (const needle of ["soldats nord-coréens", "seraient", "ont été", "Selon", "«", "“", "environ", "mille", "millions de dollars", " %", "Partager", "PUBLICITÉ", "Lire aussi", "class=\"jsx-", "<p>"]) {
+      expect(texts, needle).toContain(needle);
+    }
+  });
+});
+
+describe("npm run bench", () => {
+  it("runs end to end on 50 documents and ends with one JSON line carrying the figures", () => {
+    const hasRg = spawnSync("rg", ["--version"]).status === 0;
+    const r = spawnSync(process.execPath, ["--import", "tsx", "pipeline/bin/bench.ts", "--docs", "50", "--json", ...(hasRg ? [] : ["--no-rg"])], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 300_000,
+    });
+    const lines = r.stdout.trim().split("\n");
+    const last = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+    for (const k of ["docs", "seconds", "docs_per_s", "mb_per_s", "peak_rss_mb", "stages", "rg"]) expect(last, k).toHaveProperty(k);
+    expect(last.docs).toBe(50);
+    expect(last.ok, String(last.error ?? r.stderr)).toBe(true);
+    expect(r.status).toBe(0);
+    expect(Object.keys(last.stages as object)).toEqual(["clean", "extract", "validate", "publish"]);
+    expect(typeof last.peak_rss_mb).toBe("number");
+    if (hasRg) expect(typeof last.build_rg_ratio).toBe("number");
+  });
+});
