@@ -87,6 +87,12 @@ function publishedTableSchemas(datapackageBytes: Uint8Array): string {
   return JSON.stringify([byName.get("claims") ?? null, byName.get("documents") ?? null]);
 }
 
+/** Records as published: the schema's columns only, so a stray key never counts as a change. */
+function published(records: readonly object[], schema: RecordSchema): Record<string, unknown>[] {
+  const columns = Object.keys(schema.properties);
+  return records.map((r) => Object.fromEntries(columns.map((c) => [c, (r as Record<string, unknown>)[c]])));
+}
+
 function previousFile(previous: PreviousRelease, name: string): Uint8Array {
   const bytes = previous.files.get(name);
   if (!bytes) throw new Error(`previous release ${previous.version} has no ${name}`);
@@ -119,8 +125,8 @@ export function buildRelease(input: PublishInput, previous: PreviousRelease | nu
     const schemaChanged =
       schemaSignature(before.table.schema) !== schemaSignature(arrowSchema(claimSchema)) ||
       schemaSignature(beforeDocs.table.schema) !== schemaSignature(arrowSchema(documentSchema));
-    changes = diffRecords(before.records, claims as unknown as Record<string, unknown>[], "claim_id");
-    const docChanges = diffRecords(beforeDocs.records, documents as unknown as Record<string, unknown>[], "doc_id");
+    changes = diffRecords(before.records, published(claims, claimSchema), "claim_id");
+    const docChanges = diffRecords(beforeDocs.records, published(documents, documentSchema), "doc_id");
     const added = countChanges(changes).added + countChanges(docChanges).added;
     const contentDiffers = CONTENT_FILES.some((name) => !sameBytes(previous.files.get(name), content.get(name)));
     // Descriptions and constraints live only in datapackage.json; a change there is a correction too.
