@@ -23,6 +23,7 @@ import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { formatSummary, summarizeProfile, type CpuProfile } from "../bench/profile.js";
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, SOURCES_HEADER, sourcesLine } from "../bench/corpus.js";
 import { isMain, runMain, UserError } from "./cli.js";
 
@@ -220,6 +221,7 @@ async function childMain(data: string, dist: string): Promise<void> {
 }
 
 interface BuildRun extends ChildResult {
+  pid: number | null;
   /** Largest summed VmRSS of the build's process tree seen by the parent's sampling, MB. */
   tree_sampled_mb: number;
   max_procs: number;
@@ -259,7 +261,7 @@ function runBuildChild(data: string, dist: string, cpuProfDir: string | null, on
       };
       for (const l of r.log) onLog(l);
       const tree = treePeak / MB;
-      resolve({ ...r, tree_sampled_mb: tree, max_procs: maxProcs, peak_rss_mb: Math.max(r.vmhwm_mb, tree), wall_seconds: wall });
+      resolve({ ...r, pid: child.pid ?? null, tree_sampled_mb: tree, max_procs: maxProcs, peak_rss_mb: Math.max(r.vmhwm_mb, tree), wall_seconds: wall });
     });
   });
 }
@@ -445,7 +447,16 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       out(`ripgrep: rg -c '${RG_PATTERN}' over the same files: ${r.seconds.toFixed(3)} s (best of 3, ${r.threads} threads, ` +
         `${r.matching_lines} matching lines)` + (ratio === null ? "" : `; build/rg = ${ratio.toFixed(0)}x`));
     }
-    if (o.cpuProf) out(`cpu profile(s) of the build in ${o.cpuProf} (open in Chrome DevTools > Performance, or speedscope)`);
+    if (o.cpuProf) {
+      // Files are CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the build's main thread
+      // (thread 1 is tsx's module loader).
+      const mine = fs.readdirSync(o.cpuProf).filter((f) => build.pid !== null && f.includes(`.${build.pid}.0.`) && f.endsWith(".cpuprofile"));
+      for (const f of mine) {
+        const prof = JSON.parse(fs.readFileSync(path.join(o.cpuProf, f), "utf8")) as CpuProfile;
+        out(`cpu profile ${path.join(o.cpuProf, f)} (open in Chrome DevTools > Performance, or speedscope):`);
+        for (const l of formatSummary(summarizeProfile(prof, path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")), 20)) out(l);
+      }
+    }
     if (o.keep) out(`kept: corpus in ${data}, release in ${dist}`);
     if (o.json) out(JSON.stringify(report));
     return { report, ok: build.ok };
