@@ -30,12 +30,17 @@ const HTML_TAG =
 const ATTR_DEBRIS = /(?<![\w:-])(?:[\w:-]+=(?:"[^"\n\r]{0,300}"|'[^'\n\r]{0,300}')[ \t]*)+\/?>+/gu;
 
 // A sentence end glued to the next sentence: "décembre.Cette", "2024.Le",
-// "fin?Pour". The word before the stop must start at a word boundary and be a
-// lowercase-tailed word or a number, so "U.S.Army", "BFMTV.Com",
-// "www.lemonde.Fr", "10.000" and "e.g.Foo" are left alone; the word after
-// must look like a capitalised word (upper then lower).
-const GLUED_SENTENCE =
-  /(?<=(?:^|[^\p{L}\p{M}\p{N}._/@:\\-])(?:\p{L}[\p{Ll}\p{M}]+|\p{Nd}+)[)\]»”"’']?[.!?])(?=\p{Lu}\p{M}*\p{Ll})/gu;
+// "font-ils?Personne", "« prêt ».Ensuite". The word before the stop must start
+// at a word boundary and be a lowercase-tailed word or a number, so
+// "U.S.Army", "BFMTV.Com", "10.000" and "e.g.Foo" are left alone; titles such
+// as "Mme.Durand" are skipped; the word after must be a capitalised word that
+// is not part of a host name or path ("www.Lemonde.fr").
+const GLUED_SENTENCE = new RegExp(
+  "(?<=(?:^|[^\\p{L}\\p{M}\\p{N}._/@:\\\\])(?:\\p{L}[\\p{Ll}\\p{M}]+|\\p{Nd}+)(?:[ \\u00A0\\u202F]?[)\\]»”\"’'])?[.!?])" +
+    "(?<!(?:^|[^\\p{L}])(?:Mme|Mmes|Mlle|Mlles|Dr|Pr|Me|Mgr|St|Ste|Mr|Mrs|Ms|Prof|Gen|Gén|Col|Lt|Sgt|Capt|Jr|Sr|Rev|Sen|Gov|cf|vs|av|bd|art|al)\\.)" +
+    "(?=\\p{Lu}\\p{M}*\\p{Ll}[\\p{L}\\p{M}]*(?![\\p{L}\\p{M}]|[.@/][\\p{L}\\p{N}]))",
+  "gu",
+);
 
 // A photo credit glued to the end of a caption line.
 const CREDIT_SUFFIX =

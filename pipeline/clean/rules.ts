@@ -113,7 +113,8 @@ const AGENCY_SUFFIX =
 /** Also used to recognise a caption repeated with its credit glued on. */
 export function isImageCredit(v: LineView): boolean {
   if (v.text.length > 150) return false;
-  return (CREDIT_START.test(v.key) && !(v.words > 12 && v.endsWithStop)) || AGENCY_SUFFIX.test(v.key);
+  // A sentence that starts like a credit ("Copyright law was...") is prose.
+  return (CREDIT_START.test(v.key) && (!v.endsWithStop || v.words <= 6)) || AGENCY_SUFFIX.test(v.key);
 }
 
 const BYLINE =
