@@ -378,7 +378,11 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       `${reused ? "reused" : `generated in ${f2(genSeconds)} s`} in ${data}`);
     out(`        languages ${JSON.stringify(info.languages)}, shapes ${JSON.stringify(info.shapes)}, encodings ${JSON.stringify(info.encodings)}, ${info.planted} claim sentences planted`);
 
+    // Other work on the machine skews every figure: say how busy it was.
+    const load = os.loadavg()[0]!;
+    if (load > os.availableParallelism() * 0.5) out(`warning: load average ${load.toFixed(2)} on ${os.availableParallelism()} CPUs before the build: figures will be noisy`);
     const build = await runBuildChild(data, dist, o.cpuProf, (l) => out(`  | ${l}`));
+    const loadAfter = os.loadavg()[0]!;
     const report: Record<string, unknown> = {
       docs: info.docs,
       bytes: info.bytes,
@@ -406,6 +410,7 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       ...(build.summary ?? {}),
       node: process.version,
       cpus: os.availableParallelism(),
+      loadavg_1m: { before: round(load, 2), after: round(loadAfter, 2) },
     };
     if (!build.ok) {
       report.error = build.error;
