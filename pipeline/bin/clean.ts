@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { CleanedDoc, CleanResult, Problem, Source } from "../types.js";
+import { clean } from "../clean/index.js";
 import { parseManifest } from "../manifest.js";
 import { decode } from "../decode.js";
 import { htmlToText, looksLikeHtml } from "../html.js";
@@ -30,8 +31,6 @@ export interface CleanOptions {
   log?: (line: string) => void;
 }
 
-type CleanFn = (raw: string) => CleanResult;
-
 export async function runClean(opts: CleanOptions): Promise<CleanSummary> {
   const log = opts.log ?? ((line: string) => process.stderr.write(line + "\n"));
   const data = path.resolve(opts.data);
@@ -39,7 +38,6 @@ export async function runClean(opts: CleanOptions): Promise<CleanSummary> {
   if (!fs.existsSync(data) || !fs.statSync(data).isDirectory()) throw new UserError(`corpus folder ${data} does not exist`);
   if (!fs.existsSync(manifestPath)) throw new UserError(`no ${MANIFEST_NAME} in ${data}: a corpus folder holds ${MANIFEST_NAME} and the files it lists`);
 
-  const clean = await loadClean();
   const summary: CleanSummary = { read: 0, cleaned: 0, problems: [] };
   const report = (p: Problem) => {
     summary.problems.push(p);
@@ -49,7 +47,7 @@ export async function runClean(opts: CleanOptions): Promise<CleanSummary> {
   const sources = readManifest(manifestPath, report);
   const out = new AtomicJsonlWriter(path.join(interimDir(data), "clean.jsonl"));
   for (const source of sources) {
-    const doc = await cleanOne(data, source, clean, (reason, stage = "read") =>
+    const doc = await cleanOne(data, source, (reason, stage = "read") =>
       report({ stage, doc_id: source.doc_id, file: source.file, line: source.line, reason }),
     );
     if (doc === "unread") continue;
@@ -101,7 +99,7 @@ function listedButRejected(problems: Problem[]): string[] {
 type Report = (reason: string, stage?: Problem["stage"]) => void;
 
 /** One document through resolve, read, decode and clean; "unread" when its bytes could not be read. */
-async function cleanOne(data: string, source: Source, clean: CleanFn, problem: Report): Promise<CleanedDoc | null | "unread"> {
+async function cleanOne(data: string, source: Source, problem: Report): Promise<CleanedDoc | null | "unread"> {
   const resolved = await resolveCorpusFile(data, source.file);
   if ("error" in resolved) {
     problem(`${resolved.error}; document not built`);
@@ -150,19 +148,6 @@ async function cleanOne(data: string, source: Source, clean: CleanFn, problem: R
     map: result.map,
     removed: result.removed,
   };
-}
-
-async function loadClean(): Promise<CleanFn> {
-  // TODO(clean): replace with `import { clean } from "../clean/index.js"` once
-  // pipeline/clean/index.ts lands; until then the text passes through unchanged.
-  const specifier = "../clean/index.js";
-  try {
-    const mod = (await import(specifier)) as { clean: CleanFn };
-    return mod.clean;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw e;
-    return (raw) => ({ text: raw, map: raw.length ? [0, 0, raw.length, raw.length] : [], removed: [] });
-  }
 }
 
 if (isMain(import.meta.url)) {
