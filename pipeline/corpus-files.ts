@@ -89,7 +89,10 @@ export async function listUnlistedFiles(corpusDir: string, listed: Iterable<stri
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (!rel && NOT_DOCUMENTS.has(entry.name)) continue;
       if (entry.isDirectory()) await walk(relPath);
-      else if (!known.has(relPath)) found.push(relPath);
+      else if (known.has(relPath)) continue;
+      // A symlinked folder that listed files go through is in use, not forgotten.
+      else if (entry.isSymbolicLink() && [...known].some((f) => f.startsWith(relPath + "/"))) continue;
+      else found.push(relPath);
     }
   }
   await walk("");

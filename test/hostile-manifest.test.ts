@@ -69,6 +69,17 @@ describe("manifest variants through runClean", () => {
     expect(s.problems[0]!.reason).toBe("manifest unusable: binary file (PNG image?); no document built");
   });
 
+  it("a manifest that is a symlink out of the corpus folder is not read", async () => {
+    const dir = corpusWith("");
+    const secret = path.join(tmp, "secret.csv");
+    fs.writeFileSync(secret, "doc_id,file,publisher,url,published_at,language\nsecret,raw/a.txt,X,,2024-10-30,fr\n");
+    fs.rmSync(path.join(dir, "sources.csv"));
+    fs.symlinkSync(secret, path.join(dir, "sources.csv"));
+    const s = await runClean({ data: dir, log: () => {} });
+    expect(s.cleaned).toBe(0);
+    expect(s.problems[0]!.reason).toBe("manifest unusable: file sources.csv resolves outside the corpus folder (symlink?); not read; no document built");
+  });
+
   it("no manifest at all is a user error, not a problem list", async () => {
     const dir = path.join(tmp, "no-manifest");
     fs.mkdirSync(dir);

@@ -78,6 +78,9 @@ describe("hostile corpus through runClean: files", () => {
   it("refuses a symlink that leads outside the corpus folder", () =>
     expectNotBuilt("escape-symlink", "file raw/link-out.txt resolves outside the corpus folder (symlink?); not read; document not built"));
 
+  it("refuses a path through a symlinked folder that leads outside the corpus folder", () =>
+    expectNotBuilt("escape-dirlink", "file elsewhere/secret.txt resolves outside the corpus folder (symlink?); not read; document not built"));
+
   it("reports a file no manifest row lists, and builds nothing from it", () => {
     const p = summary.problems.filter((q) => q.file === "raw/unlisted.txt");
     expect(p).toEqual([{ stage: "read", doc_id: null, file: "raw/unlisted.txt", line: null, reason: "raw/unlisted.txt is not listed in sources.csv; not built" }]);
@@ -180,7 +183,7 @@ describe("hostile corpus through runClean: nothing lost, nothing leaked", () => 
   });
 
   it("gives the figures: documents read, cleaned, problems", () => {
-    expect({ read: summary.read, cleaned: summary.cleaned, problems: summary.problems.length }).toEqual({ read: 14, cleaned: 11, problems: 18 });
+    expect({ read: summary.read, cleaned: summary.cleaned, problems: summary.problems.length }).toEqual({ read: 14, cleaned: 11, problems: 19 });
     expect([...docs.keys()].sort()).toEqual(
       ["bad-url", "bad-utf8", "bom-crlf", "cp1252", "cp1252-twin", "english", "good", "html", "latin1", "utf16be", "utf16le"],
     );

@@ -44,7 +44,7 @@ export async function runClean(opts: CleanOptions): Promise<CleanSummary> {
     log(formatProblem(p));
   };
 
-  const sources = readManifest(manifestPath, report);
+  const sources = await readManifest(data, report);
   const out = new AtomicJsonlWriter(path.join(interimDir(data), "clean.jsonl"));
   for (const source of sources) {
     const doc = await cleanOne(data, source, (reason, stage = "read") =>
@@ -76,10 +76,19 @@ export function formatProblem(p: Problem): string {
   );
 }
 
-function readManifest(manifestPath: string, report: (p: Problem) => void): Source[] {
-  const decoded = decode(fs.readFileSync(manifestPath));
+async function readManifest(data: string, report: (p: Problem) => void): Promise<Source[]> {
+  const unusable = (why: string) =>
+    report({ stage: "manifest", doc_id: null, file: MANIFEST_NAME, line: null, reason: `manifest unusable: ${why}; no document built` });
+  // The manifest is a corpus file like the others: a symlink out of the folder is refused too.
+  const resolved = await resolveCorpusFile(data, MANIFEST_NAME);
+  const read = "error" in resolved ? resolved : await readCorpusFile(resolved.path);
+  if ("error" in read) {
+    unusable(read.error);
+    return [];
+  }
+  const decoded = decode(read.bytes);
   if ("error" in decoded) {
-    report({ stage: "manifest", doc_id: null, file: MANIFEST_NAME, line: null, reason: `manifest unusable: ${decoded.error}; no document built` });
+    unusable(decoded.error);
     return [];
   }
   const { sources, problems } = parseManifest(decoded.text, MANIFEST_NAME);
