@@ -1,0 +1,274 @@
+// Who makes a claim: attribution patterns ("selon X", "X a déclaré que",
+// "..., a déclaré X", "a-t-il ajouté", "selon lesquels"), actor mentions from
+// data/reference/actors.csv, and references back to a speaker named earlier
+// ("le responsable militaire", "cette source", "il", "le chef de l'Etat").
+import { ACTOR_TRIE, isGenericOrg, type Actor } from "./reference.js";
+import type { QuoteSpan, Sentence } from "./sentences.js";
+import type { Token } from "./tokens.js";
+import { lowerBound } from "./tokens.js";
+import { statementDate, openingDate, type StatementDate } from "./dates.js";
+import { isDenialVerb } from "./certainty.js";
+
+export interface ActorMention {
+  /** Document offsets. */
+  start: number;
+  end: number;
+  actor: Actor;
+}
+
+export interface Resolved {
+  claimant: string | null;
+  org: string;
+  country: string | null;
+  /** Document spans naming the claimant (not places of the claim). */
+  spans: { start: number; end: number }[];
+}
+
+export interface Attribution {
+  /** Document offset of the attribution phrase (auxiliary or "selon"), and end of the verb. */
+  pos: number;
+  end: number;
+  type: "selon" | "pre" | "post";
+  claimants: Resolved[];
+  /** The verb phrase ("aurait affirmé", "rejette", "ne peut pas confirmer"), for certainty. */
+  phrase: string;
+  denial: boolean;
+  date: StatementDate | null;
+}
+
+/** Running memory of a document: who spoke last, which persons were named. */
+export interface SpeakerContext {
+  persons: ActorMention[];
+  lastSpeaker: Resolved | null;
+}
+
+export function findActorMentions(text: string, tokens: Token[]): ActorMention[] {
+  return ACTOR_TRIE.findAll(text, tokens).map((m) => ({ start: m.start, end: m.end, actor: m.value }));
+}
+
+const SPEECH_RE = new RegExp(
+  "(?<![\\p{L}])(?:" +
+    "(?:déclar|affirm|indiqu|confirm|rapport|assur|soulign|annonc|estim|ajout|expliqu|précis|révél|signal|not|rappel|accus|dénonc|avanc|constat|insist|évoqu|réfut|contest|prétend|martel)(?:é|ée|és|ées|e|ent|ait|aient|er|ant)" +
+    "|révèle(?:nt)?|rappelle(?:nt)?|martèle(?:nt)?|avert(?:i|it|issent|issait)|prévenu|prévien(?:t|nent)|prévenait" +
+    "|dém(?:ent|entent|enti|entait|entaient)|ni(?:é|e|ent|ait|aient)|rejet(?:é|te|tent|ait|aient)|reconn(?:u|aît|ait|aissent|aissait)" +
+    "|admi(?:s|t|ttent)|écri(?:t|vent|vait)|di(?:t|sent|sait|saient)" +
+    ")(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])",
+  "giu",
+);
+const SELON_RE = /(?<![\p{L}])(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+/giu;
+const AUX_BEFORE_RE =
+  /(?:^|[\s,«»"“”'’])((?:n['’]\s*|ne\s+)?(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|a-t-(?:il|elle)|ont-(?:ils|elles)|peut|peuvent|pouvait|pourrait|doit)(?:\s+(?:pas|plus|jamais|été))?(?:\s+[\p{L}'’-]+,?){0,3}\s+)$/iu;
+const DETERMINER_BEFORE_RE = /(?:^|\s)(?:une?|l['’]|la|cette|ce|ces|son|sa|ses|leur|leurs|des|du)\s*$/iu;
+const PRONOUN_BEFORE_RE = /(?:^|[\s,])(?:il|elle|ils|elles)\s+(?:(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:[\p{L}'’]+\s+){0,2}$/iu;
+const PRONOUN_SUFFIX_RE = /-(?:t-)?(?:il|elle|ils|elles)$/iu;
+const INVERTED_BEFORE_RE = /(?:[,«»"“”]|qu['’]|(?:^|\s)que)\s*$/u;
+const ANAPHOR_RE = /(?:^|[\s,])(?:cette|la|une\s+telle|même)\s+source|ce\s+dernier|cette\s+dernière|celui-ci|celle-ci|(?:^|\s)(?:lui|elle|eux)\s*$/iu;
+const RELATIVE_SELON_RE = /^(?:lesquels|lesquelles|lequel|laquelle)(?![\p{L}])/iu;
+const PRONOUN_SELON_RE = /^(?:lui|elle|eux|elles)(?![\p{L}])/iu;
+const RECIPIENT_BEFORE_RE = /(?:^|\s)(?:à|auprès\s+d['’e]|au)\s*(?:l['’]|la\s+|le\s+)?$/iu;
+
+/** Whether `pos` is strictly inside a quotation (quotes sorted by `open`, not nested). */
+export function inQuote(pos: number, quotes: readonly QuoteSpan[]): boolean {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.open < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
+    const q = quotes[i]!;
+    if (q.open < pos && pos < q.close) return true;
+  }
+  return false;
+}
+
+function isPersonKind(a: Actor): boolean {
+  return a.kind === "person" || a.kind === "lawmaker";
+}
+
+function compatible(a: Actor, first: Actor): boolean {
+  return first.country === null || a.country === null || a.country === first.country;
+}
+
+/** The most recent person named before `pos` that fits the role (same org or country). */
+function antecedentPerson(ctx: SpeakerContext, pos: number, role: Actor): ActorMention | null {
+  for (let i = lowerBound(ctx.persons, pos) - 1; i >= 0; i--) {
+    const p = ctx.persons[i]!;
+    if (role.org && !isGenericOrg(role.org) && p.actor.org !== role.org) continue;
+    if (role.country && p.actor.country !== role.country) continue;
+    return p;
+  }
+  return null;
+}
+
+function fromPerson(p: ActorMention, spans: { start: number; end: number }[]): Resolved {
+  return { claimant: p.actor.name, org: p.actor.org, country: p.actor.country, spans };
+}
+
+/**
+ * Resolve the actor mentions of one subject or "selon" phrase to claimants:
+ * coordinated actors ("la Russie et la Corée du Nord") give one each; within a
+ * group a named person of the same country wins ("le secrétaire général de
+ * l'OTAN, Mark Rutte"), else the most specific organisation.
+ */
+export function resolveMentions(text: string, mentions: ActorMention[], ctx: SpeakerContext): Resolved[] {
+  const groups: ActorMention[][] = [];
+  for (const m of mentions) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && !/^\s*,?\s*(?:et|ainsi\s+que|comme)\s+(?:l['’]|la\s+|le\s+|les\s+)?$/iu.test(text.slice(prev.end, m.start))) last.push(m);
+    else groups.push([m]);
+  }
+  const out: Resolved[] = [];
+  for (const g of groups) {
+    const first = g[0]!.actor;
+    const fits = g.filter((m) => compatible(m.actor, first));
+    const spans = g.map((m) => ({ start: m.start, end: m.end }));
+    const person = fits.find((m) => isPersonKind(m.actor));
+    if (person) {
+      out.push(fromPerson(person, spans));
+      continue;
+    }
+    const orgs = fits.filter((m) => m.actor.kind === "org");
+    const specific = orgs.filter((m) => !isGenericOrg(m.actor.org));
+    const role = fits.find((m) => m.actor.kind === "role");
+    if (role && specific.length === 0) {
+      // "le responsable américain", "le chef de l'Etat": a person named earlier.
+      const roleText = text.slice(role.start, role.end);
+      const definite = /(?:^|\s)(?:le|la|l['’])\s*$/iu.test(text.slice(Math.max(0, role.start - 4), role.start)) && !/s$/iu.test(roleText);
+      const ante = definite ? antecedentPerson(ctx, role.start, role.actor) : null;
+      if (ante) {
+        out.push(fromPerson(ante, spans));
+        continue;
+      }
+    }
+    const org = specific[specific.length - 1] ?? orgs[orgs.length - 1] ?? (role && role.actor.org ? role : undefined);
+    if (org) {
+      const o = org.actor;
+      out.push({ claimant: null, org: o.org, country: o.country, spans });
+    }
+  }
+  return out;
+}
+
+function mentionsIn(all: readonly ActorMention[], from: number, to: number, quotes: readonly QuoteSpan[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (let k = lowerBound(all, from); k < all.length && all[k]!.start < to; k++) {
+    const m = all[k]!;
+    if (m.end <= to && !inQuote(m.start, quotes)) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Attributions in one sentence, in text order, with their claimants resolved
+ * against the running context (which they update).
+ */
+export function findAttributions(
+  text: string,
+  sent: Sentence,
+  mentions: readonly ActorMention[],
+  quotes: readonly QuoteSpan[],
+  ctx: SpeakerContext,
+  published: string,
+): Attribution[] {
+  const s = sent.text;
+  const base = sent.start;
+  const out: Attribution[] = [];
+  const opening = openingDate(s, published);
+
+  // "selon X", "d'après X", "selon lesquels" (the actor just before), "selon lui" (the last speaker).
+  SELON_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SELON_RE.exec(s)) !== null) {
+    const pos = base + m.index;
+    if (inQuote(pos, quotes)) continue;
+    const after = s.slice(m.index + m[0].length);
+    let claimants: Resolved[] = [];
+    if (RELATIVE_SELON_RE.test(after)) {
+      const before = mentionsIn(mentions, base, pos, quotes);
+      const last = before[before.length - 1];
+      if (last && /^\s*,?\s*$/u.test(text.slice(last.end, pos))) claimants = resolveMentions(text, [last], ctx);
+    } else if (PRONOUN_SELON_RE.test(after) || ANAPHOR_RE.test(after.slice(0, 20))) {
+      if (ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+    } else {
+      const comma = after.search(/[,;:]|\s[–—]\s/u);
+      const end = pos + m[0].length + (comma < 0 ? after.length : comma);
+      claimants = resolveMentions(text, mentionsIn(mentions, pos, end, quotes), ctx);
+    }
+    if (claimants.length > 0) {
+      out.push({ pos, end: pos + m[0].length, type: "selon", claimants, phrase: m[0], denial: false, date: opening });
+    }
+  }
+
+  // Speech verbs.
+  SPEECH_RE.lastIndex = 0;
+  while ((m = SPEECH_RE.exec(s)) !== null) {
+    const vStart = m.index;
+    const vEnd = m.index + m[0].length;
+    if (inQuote(base + vStart, quotes)) continue;
+    const left = s.slice(Math.max(0, vStart - 60), vStart);
+    if (DETERMINER_BEFORE_RE.test(left)) continue; // a noun: "une annonce", "cette note"
+    const aux = AUX_BEFORE_RE.exec(left);
+    const pStart = aux ? vStart - aux[1]!.length : vStart;
+    const phrase = s.slice(pStart, vEnd);
+    const passive = /(?:^|\s)été\s/iu.test(phrase);
+    const beforePhrase = s.slice(Math.max(0, pStart - 40), pStart);
+    let claimants: Resolved[] = [];
+    let type: Attribution["type"] = "pre";
+    const pronoun = PRONOUN_SUFFIX_RE.test(m[0]) || (!passive && PRONOUN_BEFORE_RE.test(s.slice(Math.max(0, vStart - 40), vStart)));
+    if (passive) {
+      const par = /^\s*par\s+/iu.exec(s.slice(vEnd, vEnd + 10));
+      if (par) {
+        const from = base + vEnd;
+        const to = Math.min(base + s.length, from + 80);
+        claimants = resolveMentions(text, mentionsIn(mentions, from, to, quotes).slice(0, 2), ctx);
+        type = "post";
+      }
+    } else if (pronoun) {
+      // "a-t-il déclaré", "il a souligné": an actor named before the quote in this
+      // sentence ("Service de renseignement sud-coréen « ... » a-t-il déclaré"), else the last speaker.
+      const before = mentionsIn(mentions, base, base + pStart, quotes);
+      const last = before[before.length - 1];
+      if (last && PRONOUN_SUFFIX_RE.test(m[0])) claimants = resolveMentions(text, [last], ctx);
+      else if (ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+      type = PRONOUN_SUFFIX_RE.test(m[0]) ? "post" : "pre";
+    } else if (INVERTED_BEFORE_RE.test(beforePhrase)) {
+      // "..., a déclaré mardi le porte-parole du département d'État, Vedant Patel, soulignant ..."
+      type = "post";
+      const picked: ActorMention[] = [];
+      let prevEnd = base + vEnd;
+      for (const mm of mentionsIn(mentions, base + vEnd, base + s.length, quotes)) {
+        const gap = text.slice(prevEnd, mm.start);
+        const ok = picked.length === 0 ? !/[,;:«»"“”]/u.test(gap) && gap.length < 70 : /^\s*,?\s*(?:et\s+)?(?:l['’]|la\s+|le\s+)?$/u.test(gap) || (!/[,;:«»"“”]/u.test(gap) && gap.length < 40);
+        if (!ok) break;
+        if (RECIPIENT_BEFORE_RE.test(gap) && picked.length === 0) break;
+        picked.push(mm);
+        prevEnd = mm.end;
+      }
+      claimants = resolveMentions(text, picked, ctx);
+      if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(vEnd, vEnd + 30)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+    } else {
+      // Subject before the verb, back to the start of the sentence or of a quotation/clause break.
+      let segStart = 0;
+      const cut = Math.max(s.lastIndexOf("»", pStart), s.lastIndexOf("”", pStart), s.lastIndexOf(";", pStart), s.lastIndexOf(":", pStart));
+      if (cut >= 0) segStart = cut + 1;
+      const inSeg = mentionsIn(mentions, base + segStart, base + pStart, quotes).filter(
+        (mm) => !RECIPIENT_BEFORE_RE.test(text.slice(Math.max(base, mm.start - 12), mm.start)),
+      );
+      claimants = resolveMentions(text, inSeg, ctx);
+      if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+    }
+    if (claimants.length === 0) continue;
+    const date = statementDate(s, pStart, vEnd, published);
+    out.push({ pos: base + pStart, end: base + vEnd, type, claimants, phrase, denial: isDenialVerb(m[0]), date });
+  }
+
+  out.sort((a, b) => a.pos - b.pos);
+  for (const a of out) {
+    const c = a.claimants[a.claimants.length - 1];
+    if (c) ctx.lastSpeaker = c;
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+// The date a claimant made the statement, resolved against the publication date.
+// Only a date next to the attribution verb ("a annoncé ce mercredi 23 octobre",
+// "a déclaré mardi") or opening the sentence ("Au début du mois d'octobre, ...")
+// is the statement's date; dates inside the claim ("d'ici le 1er novembre",
+// "depuis août", "arriveraient mercredi") are not.
+import * as chrono from "chrono-node";
+import type { DatePrecision } from "../generated/types.js";
+
+export interface StatementDate {
+  date: string | null;
+  precision: DatePrecision | null;
+}
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS_FOLDED = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+const MONTH = `(?:${MONTHS.join("|")}|fevrier|aout|decembre)`;
+const WEEKDAY = `(?:${WEEKDAYS.join("|")})`;
+const YEAR = "(?:\\s+(?:20\\d\\d|19\\d\\d))?";
+const DAY_DATE = `(?:(?:ce|le|dès\\s+le|depuis\\s+le)\\s+)?(?:${WEEKDAY}\\s+)?(?:1er|premier|[0-3]?\\d)\\s+${MONTH}${YEAR}`;
+const WEEKDAY_ONLY = `(?:(?:ce|le)\\s+)?${WEEKDAY}(?:\\s+(?:dernier|matin|soir|après-midi))?`;
+const MONTH_PHRASE = `(?:(?:au\\s+)?début|(?:à\\s+la\\s+)?fin|(?:à\\s+la\\s+)?mi-?|courant|(?:au\\s+)?cours\\s+du\\s+mois\\s+d['’e]|(?:au\\s+)?début\\s+du\\s+mois\\s+d['’e]\\s*|(?:à\\s+la\\s+)?fin\\s+du\\s+mois\\s+d['’e]\\s*|en|au\\s+mois\\s+d['’e]\\s*|(?:au\\s+)?début\\s+d['’e]\\s*|(?:à\\s+la\\s+)?fin\\s+d['’e]\\s*)\\s*${MONTH}${YEAR}`;
+const RELATIVE = "(?:la\\s+semaine\\s+(?:dernière|passée)|hier|avant-hier|aujourd['’]hui|ce\\s+matin|ce\\s+week-end|le\\s+week-end\\s+dernier|le\\s+mois\\s+dernier|plus\\s+tôt\\s+(?:dans\\s+la\\s+journée|cette\\s+semaine))";
+const DATE = `(?:${DAY_DATE}|${MONTH_PHRASE}|${RELATIVE}|${WEEKDAY_ONLY})`;
+
+/** A date right after the attribution verb. */
+const AFTER_VERB_RE = new RegExp(`^[\\s,]*(?:(?:encore|également|aussi|déjà|ainsi|notamment|publiquement)\\s+)?(${DATE})(?![\\p{L}\\p{N}])`, "iu");
+/** A date between auxiliary and participle, or just before the verb ("a mardi déclaré", "a, mardi, affirmé"). */
+const BEFORE_VERB_RE = new RegExp(`(?:^|[\\s,])(${DATE})[\\s,]*$`, "iu");
+/** A date opening the sentence, before a comma. */
+const OPENING_RE = new RegExp(`^\\s*(${DATE})\\s*,`, "iu");
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function parsePublished(published: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function monthIndex(word: string): number {
+  const w = word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return MONTHS_FOLDED.indexOf(w);
+}
+
+/** Resolve a date phrase against the publication date. */
+export function resolveDatePhrase(phrase: string, published: string): StatementDate {
+  const pub = parsePublished(published);
+  if (!pub) return { date: null, precision: null };
+  const p = phrase.toLowerCase().replace(/\s+/g, " ").trim();
+  const yearM = /(20\d\d|19\d\d)/.exec(p);
+  const monthM = new RegExp(MONTH, "iu").exec(p);
+  const hasDay = /(?:^|\s)(?:1er|premier|[0-3]?\d)\s/u.test(p + " ") && monthM !== null && new RegExp(`(?:1er|premier|[0-3]?\\d)\\s+${MONTH}`, "iu").test(p);
+  if (hasDay) {
+    // chrono's French parser handles "ce mercredi 23 octobre", "le 1er novembre 2024".
+    const parsed = chrono.fr.parse(p.replace(/premier/u, "1er"), pub);
+    const r = parsed[0];
+    if (r) {
+      let d = r.start.date();
+      let y = d.getFullYear();
+      const mo = d.getMonth();
+      const day = d.getDate();
+      if (!yearM && iso(y, mo, day) > iso(pub.getUTCFullYear(), pub.getUTCMonth(), pub.getUTCDate() + 2)) y -= 1;
+      d = new Date(Date.UTC(y, mo, day, 12));
+      return { date: iso(y, mo, day), precision: "day" };
+    }
+  }
+  if (monthM) {
+    const mo = monthIndex(monthM[0]);
+    let y = yearM ? Number(yearM[1]) : pub.getUTCFullYear();
+    if (!yearM && mo > pub.getUTCMonth()) y -= 1;
+    return { date: iso(y, mo, 1), precision: "month" };
+  }
+  const wd = WEEKDAYS.findIndex((w) => new RegExp(`(?:^|\\s)${w}(?:$|\\s)`, "u").test(p));
+  if (wd >= 0) {
+    const diff = (pub.getUTCDay() - wd + 7) % 7;
+    const d = new Date(pub.getTime() - diff * 86400000);
+    return { date: iso(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()), precision: "day" };
+  }
+  const shift = (days: number): StatementDate => {
+    const d = new Date(pub.getTime() - days * 86400000);
+    return { date: iso(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()), precision: "day" };
+  };
+  if (/avant-hier/u.test(p)) return shift(2);
+  if (/hier/u.test(p)) return shift(1);
+  if (/aujourd|ce matin|plus tôt dans la journée/u.test(p)) return shift(0);
+  if (/semaine|week-end|mois dernier|plus tôt cette semaine/u.test(p)) {
+    const back = /mois dernier/u.test(p) ? 31 : /plus tôt cette semaine/u.test(p) ? 0 : 7;
+    const d = new Date(pub.getTime() - back * 86400000);
+    return { date: iso(d.getUTCFullYear(), d.getUTCMonth(), 1), precision: "month" };
+  }
+  return { date: null, precision: null };
+}
+
+export function publishedDate(published: string): StatementDate {
+  const pub = parsePublished(published);
+  return pub ? { date: iso(pub.getUTCFullYear(), pub.getUTCMonth(), pub.getUTCDate()), precision: "published" } : { date: null, precision: null };
+}
+
+/**
+ * The statement date for an attribution whose verb spans [verbStart, verbEnd) in
+ * the sentence; null when the sentence gives none.
+ */
+export function statementDate(sentence: string, verbStart: number, verbEnd: number, published: string): StatementDate | null {
+  const after = AFTER_VERB_RE.exec(sentence.slice(verbEnd, verbEnd + 60));
+  if (after) return nonNull(resolveDatePhrase(after[1]!, published));
+  const before = BEFORE_VERB_RE.exec(sentence.slice(Math.max(0, verbStart - 40), verbStart));
+  if (before) return nonNull(resolveDatePhrase(before[1]!, published));
+  return openingDate(sentence, published);
+}
+
+/** "Le 1er novembre 2024, ...", "Au début du mois d'octobre, ...". */
+export function openingDate(sentence: string, published: string): StatementDate | null {
+  const m = OPENING_RE.exec(sentence.slice(0, 80));
+  return m ? nonNull(resolveDatePhrase(m[1]!, published)) : null;
+}
+
+function nonNull(d: StatementDate): StatementDate | null {
+  return d.date ? d : null;
+}

@@ -1,0 +1,236 @@
+// French claim extractor: cleaned article text -> claim drafts (see CODEBOOK.md).
+// Pure and total: never throws, linear in the length of the text.
+import type { ClaimDraft, ExtractInput } from "../types.js";
+import type { Measure } from "../generated/types.js";
+import { splitSentences, findQuotes, type Sentence, type QuoteSpan } from "./sentences.js";
+import { splitClauses, isClaimClause, type Clause } from "./clauses.js";
+import { findNumbers, type NumberExpr } from "./numbers.js";
+import { findTriggers, clauseMeasure, findPersonnel, mentionsNorthKorea } from "./measures.js";
+import { findActorMentions, findAttributions, type Attribution, type Resolved, type SpeakerContext } from "./claimants.js";
+import { findPlaceMentions, placesIn, locationOf, type PlaceMention } from "./places.js";
+import { publishedDate, type StatementDate } from "./dates.js";
+import { certaintyOf } from "./certainty.js";
+import { mergeRestatements, type Candidate } from "./merge.js";
+import { tokenize, within } from "./tokens.js";
+
+export const EXTRACTOR_VERSION = "0.1.0";
+
+export function extractClaims(input: ExtractInput): ClaimDraft[] {
+  try {
+    if (!input || input.language !== "fr" || typeof input.text !== "string") return [];
+    return extract(input);
+  } catch {
+    // A bug must not take the document's neighbours down; the stage reports zero claims.
+    return [];
+  }
+}
+
+interface Doc {
+  text: string;
+  published: string;
+  places: PlaceMention[];
+  quotes: QuoteSpan[];
+}
+
+/** Attributions that apply to a sentence with none of its own. */
+function borrowedAttributions(sentences: Sentence[], own: Attribution[][], quotes: QuoteSpan[]): (Attribution[] | null)[] {
+  const out: (Attribution[] | null)[] = sentences.map(() => null);
+  // A quotation over several sentences: its speaker is given after (or before) it.
+  let si = 0;
+  for (const q of quotes) {
+    while (si < sentences.length && sentences[si]!.end <= q.open) si++;
+    let closeIdx = si;
+    while (closeIdx < sentences.length && sentences[closeIdx]!.end <= q.close) closeIdx++;
+    if (closeIdx === si || closeIdx >= sentences.length) continue; // within one sentence
+    const after = own[closeIdx]!.find((a) => a.pos >= q.close && a.pos - q.close < 12);
+    const before = own[si]!.find((a) => a.end <= q.open && q.open - a.end < 6);
+    const speaker = after ?? before;
+    if (!speaker) continue;
+    for (let k = si; k < closeIdx; k++) if (own[k]!.length === 0) out[k] = [speaker];
+  }
+  // Otherwise the previous sentence's speaker carries on (same article flow, not a headline).
+  for (let i = 1; i < sentences.length; i++) {
+    if (own[i]!.length > 0 || out[i] || sentences[i]!.headline || sentences[i - 1]!.headline) continue;
+    const prev = out[i - 1] ?? own[i - 1]!;
+    const last = prev[prev.length - 1];
+    if (last && !last.denial) out[i] = [{ ...last, phrase: "", date: last.date }];
+  }
+  return out;
+}
+
+function pickAttribution(attrs: readonly Attribution[], anchor: number): Attribution | null {
+  let before: Attribution | null = null;
+  let after: Attribution | null = null;
+  for (const a of attrs) {
+    if (a.pos <= anchor) before = a;
+    else if (!after) after = a;
+  }
+  return before ?? after;
+}
+
+function extract(input: ExtractInput): ClaimDraft[] {
+  const text = input.text;
+  if (!mentionsNorthKorea(text)) return [];
+  const tokens = tokenize(text);
+  const actors = findActorMentions(text, tokens);
+  const doc: Doc = { text, published: input.published_at, places: findPlaceMentions(text, tokens), quotes: findQuotes(text) };
+  const sentences = splitSentences(text);
+  const ctx: SpeakerContext = { persons: actors.filter((m) => m.actor.kind === "person" || m.actor.kind === "lawmaker"), lastSpeaker: null };
+  const own = sentences.map((s) => findAttributions(text, s, actors, doc.quotes, ctx, doc.published));
+  carryPersonDates(own);
+  const borrowed = borrowedAttributions(sentences, own, doc.quotes);
+
+  const cands: Candidate[] = [];
+  let lastNk = -100;
+  for (let i = 0; i < sentences.length; i++) {
+    const sent = sentences[i]!;
+    const nkHere = mentionsNorthKorea(sent.text);
+    if (nkHere) lastNk = i;
+    const nkContext = i - lastNk <= 3;
+    if (!nkContext) continue;
+    const attrs = own[i]!.length > 0 ? own[i]! : borrowed[i] ?? [];
+    const before = cands.length;
+    claimsOfSentence(doc, sent, attrs, own[i]!.length > 0, cands);
+    if (cands.length > before) lastNk = i;
+    else if (own[i]!.some((a) => a.denial)) denialOfSentence(doc, sent, own[i]!, cands.length > 0 || nkHere, cands);
+  }
+  return mergeRestatements(cands);
+}
+
+/** A person who spoke on a given day is taken to speak on that day later in the article too. */
+function carryPersonDates(own: Attribution[][]): void {
+  const dated = new Map<string, StatementDate>();
+  for (const attrs of own) {
+    for (const a of attrs) {
+      const person = a.claimants.length === 1 ? a.claimants[0]!.claimant : null;
+      if (!person) continue;
+      if (a.date) dated.set(person, a.date);
+      else if (dated.has(person)) a.date = dated.get(person)!;
+    }
+  }
+}
+
+function makeDraft(
+  doc: Doc,
+  sent: Sentence,
+  measure: Measure,
+  num: NumberExpr | null,
+  who: Resolved,
+  places: string[],
+  date: StatementDate | null,
+  certainty: ClaimDraft["certainty"],
+): ClaimDraft {
+  const d = date ?? publishedDate(doc.published);
+  return {
+    measure,
+    count: num ? num.count : null,
+    count_low: num ? num.low : null,
+    count_high: num ? num.high : null,
+    count_qualifier: num ? num.qualifier : null,
+    count_text: num ? num.text : null,
+    claimant: who.claimant,
+    claimant_org: who.org,
+    claimant_country: who.country,
+    location: locationOf(places),
+    places,
+    statement_date: d.date,
+    date_precision: d.precision,
+    certainty,
+    quote: sent.text,
+    span_start: sent.start,
+    span_end: sent.end,
+  };
+}
+
+const UNATTRIBUTED: Resolved = { claimant: null, org: "Unattributed", country: null, spans: [] };
+
+function claimsOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[], ownAttrs: boolean, out: Candidate[]): void {
+  const s = sent.text;
+  const base = sent.start;
+  const personnel = findPersonnel(s);
+  const numbers = findNumbers(s).filter((n) => n.subject === "nk" || n.subject === "personnel");
+  if (personnel.length === 0 && numbers.length === 0) return;
+  const triggers = findTriggers(s);
+  const clauses = splitClauses(s);
+  const claimantSpans = attrs.flatMap((a) => a.claimants.flatMap((c) => c.spans));
+  const clausePlaces = clauses.map((c) =>
+    placesIn(doc.text, within(doc.places, base + c.start, base + c.end), base + c.start, base + c.end, claimantSpans),
+  );
+  const placesFor = (ci: number): string[] => {
+    const here = clausePlaces[ci]!;
+    if (here.length > 0) return here;
+    // Ellipsis ("... en Russie et prévoit de déployer 12 000 soldats"), or "où" after a place.
+    for (let k = ci - 1; k >= 0; k--) {
+      const c = clauses[k]!;
+      if (c.kind === "purpose" || c.kind === "condition" || c.kind === "relative") continue;
+      if (clausePlaces[k]!.length > 0) return clausePlaces[k]!;
+    }
+    return [];
+  };
+
+  // Participles right after a counted noun phrase belong to that number ("sur les 11 000 soldats prévus").
+  const consumed = new Set<number>();
+  const localMeasure = new Map<NumberExpr, Measure>();
+  for (const n of numbers) {
+    const t = triggers.find((tr) => tr.start >= n.nounEnd && tr.start <= n.nounEnd + 3);
+    if (t && (t.measure === "planned" || t.measure === "killed" || t.measure === "wounded" || t.measure === "killed_or_wounded" || t.measure === "captured")) {
+      localMeasure.set(n, t.measure);
+      consumed.add(t.start);
+    }
+  }
+
+  clauses.forEach((c, ci) => {
+    if (!isClaimClause(c)) return;
+    const nums = numbers.filter((n) => n.start >= c.start && n.start < c.end);
+    const attrAt = (anchor: number) => pickAttribution(attrs, base + anchor);
+    const clauseText = s.slice(c.start, c.end);
+    const places = placesFor(ci);
+    const emit = (measure: Measure, num: NumberExpr | null, anchor: number) => {
+      const a = attrAt(anchor);
+      if (!a && !num) return; // the outlet's own statement without a number is not a claim
+      const phrase = a && ownAttrs ? a.phrase : "";
+      const certainty = certaintyOf(clauseText, phrase);
+      const date = a ? a.date : null;
+      for (const who of a ? a.claimants : [UNATTRIBUTED]) {
+        out.push({ draft: makeDraft(doc, sent, measure, num, who, [...places], date, certainty), headline: sent.headline });
+      }
+    };
+    if (nums.length > 0) {
+      for (const n of nums) {
+        const m = localMeasure.get(n) ?? clauseMeasure(triggers, c.start, c.end, { allowBare: true, skip: consumed }) ?? (places.length > 0 ? "deployed" : null);
+        if (m) emit(m, n, n.start);
+      }
+      return;
+    }
+    const people = personnel.filter((p) => p.start >= c.start && p.start < c.end);
+    if (people.length === 0) return;
+    const m = clauseMeasure(triggers, c.start, c.end, { allowBare: false, skip: consumed });
+    if (!m) return;
+    // A future move of troops already said to be deployed is part of that claim.
+    if (m === "planned" && out.some((o) => o.draft.span_start === sent.start && o.draft.measure === "deployed")) return;
+    emit(m, null, people[0]!.start);
+  });
+}
+
+const ACCUSATION_RE = /(?:accusations?|allégations?|affirmations?|informations?|rapports?|rumeurs?|spéculations?|intention|mission|déploiement|présence|envoi|implication|participation)/iu;
+
+/** "Le Kremlin rejette cette accusation": a denial of the claims made so far. */
+function denialOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[], context: boolean, out: Candidate[]): void {
+  if (!context) return;
+  const s = sent.text;
+  for (const a of attrs) {
+    if (!a.denial) continue;
+    const from = a.end - sent.start;
+    const object = s.slice(from);
+    if (!ACCUSATION_RE.test(object)) continue;
+    const triggers = findTriggers(object);
+    const measure = clauseMeasure(triggers, 0, object.length, { allowBare: true }) ?? "deployed";
+    const spans = attrs.flatMap((x) => x.claimants.flatMap((c) => c.spans));
+    const places = placesIn(doc.text, within(doc.places, a.end, sent.end), a.end, sent.end, spans);
+    for (const who of a.claimants) {
+      out.push({ draft: makeDraft(doc, sent, measure, null, who, places, a.date, "denied"), headline: sent.headline });
+    }
+  }
+}
+
+export type { Clause };

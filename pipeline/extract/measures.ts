@@ -1,0 +1,136 @@
+// What a clause says about the troops: the measure (deployed, planned, training,
+// combat, casualties, captured), and whether it speaks of North Korean personnel.
+import type { Measure } from "../generated/types.js";
+
+export interface Trigger {
+  /** Offsets in the sentence text. */
+  start: number;
+  end: number;
+  measure: Measure;
+  /** A bare past participle (no auxiliary before it): it takes the fact for granted. */
+  bare: boolean;
+}
+
+const L = "\\p{L}*";
+const E = "(?![\\p{L}\\p{N}])";
+const B = "(?<![\\p{L}\\p{N}])";
+
+// Order matters: the first alternative that matches at a position wins.
+const TRIGGERS: [Measure | "planned-mod", string][] = [
+  ["killed_or_wounded", `(?:tu[ée]e?s?|morts?)\\s+(?:ou|et)\\s+bless[ée]e?s?|pertes|hors\\s+de\\s+combat|victimes`],
+  ["captured", `captur${L}|faits?\\s+prisonniers?|prisonniers?|captifs?`],
+  ["killed", `tu[ée]e?s?|morts?|mortes|décéd${L}|péri|perdu\\s+la\\s+vie|élimin[ée]e?s?|abattus`],
+  ["wounded", `bless[ée]e?s?`],
+  [
+    "combat",
+    `combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements)|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}`,
+  ],
+  ["training", `entra[îi]n${L}|s['’]entra[îi]n${L}|form(?:é|és|ée|ées|er|ait|aient|erait|eraient|ant)(?!\\s+(?:de|d['’]|par))|formation|instruits|instruction\\s+militaire|exercices`],
+  ["planned", `prévu(?:e|s|es)?|attendu(?:e|s|es)?|promis`],
+  [
+    "planned-mod",
+    `prévoi(?:t|ent|ait|aient|rait|raient)|doi(?:t|vent)\\s+(?:encore\\s+)?être|devr(?:ait|aient|a|ont)|ser(?:a|ont)\\s+(?:bientôt\\s+|prochainement\\s+)?(?=envoy|déploy|dépêch|transf)|v(?:a|ont)\\s+(?:les\\s+|en\\s+)?(?=envoy|déploy|utilis)|s['’]apprêt${L}|envisag${L}|projett?${L}\\s+d|compt(?:e|ent|ait|aient)\\s+(?:les\\s+)?(?=envoy|déploy)|pourrai(?:t|ent)\\s+(?:bientôt\\s+|prochainement\\s+)?être|à\\s+venir|d['’]ici\\s+(?:la\\s+fin|décembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|l['’]année)`,
+  ],
+  [
+    "deployed",
+    `envoy${L}|envoi(?:e|ent)?|enverr${L}|déploy${L}|déploi${L}|stationn${L}|arriv(?:é|ée|és|ées|er|ait|aient|e|ent|erai\\p{L}*|ant|ent|era|eront)|se\\s+trouv${L}|évolu(?:ent|erai\\p{L}*|aient|ait)|transf[ée]r${L}|transport(?:é|ée|és|ées|er|ait|aient)|install(?:é|ée|és|ées)|positionn${L}|bas[ée]e?s|cantonn${L}|dépêch${L}|achemin${L}|présent(?:s|es)|présence|sur\\s+le\\s+sol|renfor${L}|mobilis(?:é|és|ées)|(?:sont|seraient|étaient|serait|est)\\s+(?:déjà\\s+|actuellement\\s+)?(?:en|au|dans)\\s+(?=Russie|Ukraine|région)`,
+  ],
+];
+
+const TRIGGER_RE = new RegExp(TRIGGERS.map(([k, p]) => `(?<${k.replace(/-/g, "_")}>${B}(?:${p})${E})`).join("|"), "giu");
+const AUX_BEFORE_RE =
+  /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi)\s+)?$/iu;
+const BARE_PARTICIPLE_RE = /(?:é|ée|és|ées|us|ues|is|ises)$/iu;
+
+export function findTriggers(s: string): (Trigger | { start: number; end: number; measure: "planned-mod"; bare: false })[] {
+  const out: (Trigger | { start: number; end: number; measure: "planned-mod"; bare: false })[] = [];
+  TRIGGER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TRIGGER_RE.exec(s)) !== null) {
+    if (m[0].length === 0) {
+      TRIGGER_RE.lastIndex++;
+      continue;
+    }
+    const g = m.groups ?? {};
+    const key = Object.keys(g).find((k) => g[k] !== undefined) ?? "deployed";
+    const measure = key.replace(/_mod$/, "-mod") as Measure | "planned-mod";
+    const word = m[0];
+    const bare = measure !== "planned-mod" && BARE_PARTICIPLE_RE.test(word) && !/\s/.test(word) && !AUX_BEFORE_RE.test(s.slice(Math.max(0, m.index - 40), m.index));
+    if (measure === "planned-mod") out.push({ start: m.index, end: m.index + word.length, measure, bare: false });
+    else out.push({ start: m.index, end: m.index + word.length, measure, bare });
+  }
+  return out;
+}
+
+const PRIORITY: Measure[] = ["captured", "killed_or_wounded", "killed", "wounded", "combat", "training", "planned", "deployed"];
+
+/**
+ * The measure of a clause from its triggers (those in [from, to)), or null.
+ * A deploy verb after a "planned" modifier ("prévoit de déployer", "devraient
+ * arriver") is `planned`; a combat infinitive after a deploy verb ("envoyer des
+ * troupes combattre") is a purpose, not a claim of combat.
+ */
+export function clauseMeasure(
+  triggers: readonly { start: number; end: number; measure: Measure | "planned-mod"; bare: boolean }[],
+  from: number,
+  to: number,
+  opts: { allowBare: boolean; skip?: ReadonlySet<number> },
+): Measure | null {
+  let plannedMod = false;
+  let deployAt = -1;
+  const found = new Set<Measure>();
+  for (const t of triggers) {
+    if (t.start < from || t.end > to) continue;
+    if (opts.skip?.has(t.start)) continue;
+    if (t.measure === "planned-mod") {
+      plannedMod = true;
+      continue;
+    }
+    if (t.measure === "planned") plannedMod = true;
+    if (t.bare && !opts.allowBare) continue;
+    if (t.measure === "deployed") {
+      if (deployAt < 0) deployAt = t.start;
+      found.add(plannedMod ? "planned" : "deployed");
+      continue;
+    }
+    if (t.measure === "combat" && deployAt >= 0 && deployAt < t.start) continue;
+    found.add(t.measure);
+  }
+  for (const p of PRIORITY) if (found.has(p)) return p;
+  return null;
+}
+
+// --- North Korean personnel -----------------------------------------------------
+
+const PERSONNEL_RE =
+  /(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|soldiers|troops)(?![\p{L}\p{N}])/giu;
+const NK_RE = /nord[-\s]?cor[ée]en|cor[ée]e\s+du\s+nord|pyongyang|north\s+korea/iu;
+const NK_AFTER_RE = /^\s*(?:d['’]élite\s+)?(?:nord[-\s]?coréen(?:ne)?s?|de\s+(?:la\s+)?Corée\s+du\s+Nord|de\s+Pyongyang|du\s+Nord|de\s+Kim\s+Jong)/iu;
+const OTHER_AFTER_RE =
+  /^\s*(?:russes?|ukrainien(?:ne)?s?|américain(?:e)?s?|sud-coréen(?:ne)?s?|occidentaux|britanniques?|français(?:es)?|chinois|iranien(?:ne)?s?|biélorusses?|tchétchènes?|armées\s+ukrainiennes|armées\s+russes|de\s+l['’]OTAN|du\s+Kremlin|de\s+Kiev|de\s+Kyiv|de\s+Moscou|de\s+Poutine|de\s+l['’]armée\s+(?:russe|ukrainienne)|ennemi)/iu;
+const CIVIL_AFTER_RE = /^\s*civil/iu;
+
+export interface PersonnelMention {
+  start: number;
+  end: number;
+  /** "nk": explicitly North Korean; "plain": no nationality given. */
+  nationality: "nk" | "plain";
+}
+
+/** Personnel nouns that are North Korean or unqualified (foreign ones are dropped). */
+export function findPersonnel(s: string): PersonnelMention[] {
+  const out: PersonnelMention[] = [];
+  PERSONNEL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PERSONNEL_RE.exec(s)) !== null) {
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 50);
+    if (OTHER_AFTER_RE.test(after) || CIVIL_AFTER_RE.test(after)) continue;
+    const nk = /nord-cor/iu.test(m[0]) || NK_AFTER_RE.test(after);
+    out.push({ start: m.index, end: m.index + m[0].length, nationality: nk ? "nk" : "plain" });
+  }
+  return out;
+}
+
+export function mentionsNorthKorea(s: string): boolean {
+  return NK_RE.test(s);
+}

@@ -1,0 +1,124 @@
+// Restatements: one record per (claimant, measure, number, place) in a document.
+// A headline, standfirst, quote or paraphrase repeating a claim merges into it;
+// a restatement without a number merges into a record of the same claimant and
+// measure whose places cover its own.
+import type { ClaimDraft } from "../types.js";
+import { isGenericOrg } from "./reference.js";
+
+export interface Candidate {
+  draft: ClaimDraft;
+  headline: boolean;
+}
+
+const PRECISION_RANK: Record<string, number> = { day: 3, month: 2, published: 1 };
+
+function rank(d: ClaimDraft): number {
+  return PRECISION_RANK[d.date_precision ?? ""] ?? 0;
+}
+
+function sameClaimant(a: ClaimDraft, b: ClaimDraft): boolean {
+  if (a.claimant_org === b.claimant_org) return a.claimant === b.claimant || a.claimant === null || b.claimant === null;
+  // "Les États-Unis ont confirmé ..." and "..., a déclaré le porte-parole du département d'État":
+  // a country's catch-all organisation and one of its institutions.
+  return a.claimant_country !== null && a.claimant_country === b.claimant_country && (isGenericOrg(a.claimant_org) || isGenericOrg(b.claimant_org));
+}
+
+function numberKey(d: ClaimDraft): string {
+  return `${d.count_qualifier}|${d.count}|${d.count_low}|${d.count_high}`;
+}
+
+function covers(target: ClaimDraft, sub: ClaimDraft): boolean {
+  return sub.places.every((p) => target.places.includes(p));
+}
+
+/** Fold `b` into `a`: `a` keeps its evidence; the more specific claimant and the more precise date win. */
+function absorb(a: Candidate, b: Candidate): void {
+  const x = a.draft;
+  const y = b.draft;
+  if (x.claimant === null && y.claimant !== null && (x.claimant_org === y.claimant_org || isGenericOrg(x.claimant_org))) {
+    x.claimant = y.claimant;
+    x.claimant_org = y.claimant_org;
+    x.claimant_country = y.claimant_country;
+  } else if (isGenericOrg(x.claimant_org) && !isGenericOrg(y.claimant_org) && x.claimant === null) {
+    x.claimant_org = y.claimant_org;
+    x.claimant_country = y.claimant_country;
+    x.claimant = y.claimant;
+  }
+  if (rank(y) > rank(x)) {
+    x.statement_date = y.statement_date;
+    x.date_precision = y.date_precision;
+  }
+  if (x.location === null && y.location !== null) {
+    x.location = y.location;
+    x.places = [...y.places];
+  }
+  a.headline = a.headline && b.headline;
+}
+
+/** Which of two candidates keeps its evidence: the body over the headline, then the earlier. */
+function keeper(a: Candidate, b: Candidate): [Candidate, Candidate] {
+  if (a.headline !== b.headline) return a.headline ? [b, a] : [a, b];
+  return a.draft.span_start <= b.draft.span_start ? [a, b] : [b, a];
+}
+
+export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
+  // 1. Same claimant, measure, number and place.
+  const byKey = new Map<string, Candidate>();
+  const list: Candidate[] = [];
+  for (const c of cands) {
+    const d = c.draft;
+    const key = [d.measure, numberKey(d), d.claimant_org, d.claimant ?? "", d.location ?? "", d.certainty === "denied"].join("\u0000");
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, c);
+      list.push(c);
+      continue;
+    }
+    const [keep, drop] = keeper(prev, c);
+    if (keep !== prev) {
+      // The body sentence replaces the headline as evidence.
+      const idx = list.indexOf(prev);
+      list[idx] = keep;
+      byKey.set(key, keep);
+    }
+    absorb(keep, drop);
+  }
+  // 2. Restatements without a number.
+  const alive = new Set(list);
+  const numberless = list.filter((c) => c.draft.count_qualifier === null).sort((a, b) => Number(a.headline) - Number(b.headline) || a.draft.span_start - b.draft.span_start);
+  for (const c of numberless) {
+    if (!alive.has(c)) continue;
+    const d = c.draft;
+    let target: Candidate | null = null;
+    for (const t of list) {
+      if (t === c || !alive.has(t)) continue;
+      const e = t.draft;
+      if (e.measure !== d.measure || (e.certainty === "denied") !== (d.certainty === "denied")) continue;
+      if (!sameClaimant(d, e)) continue;
+      const tNumbered = e.count_qualifier !== null;
+      const placesFit = tNumbered
+        ? covers(e, d)
+        : d.places.length === 0 || e.places.length === 0 || (covers(e, d) && covers(d, e));
+      if (!placesFit) continue;
+      // Prefer a numbered record, then the earliest body sentence.
+      if (!target || (tNumbered && target.draft.count_qualifier === null)) target = t;
+    }
+    if (!target) continue;
+    if (target.draft.count_qualifier !== null) {
+      absorb(target, c);
+      alive.delete(c);
+    } else {
+      const [keep, drop] = keeper(target, c);
+      absorb(keep, drop);
+      alive.delete(drop);
+    }
+  }
+  // 3. A headline with no number that the body does not state is a summary, not a claim.
+  const out: ClaimDraft[] = [];
+  for (const c of list) {
+    if (!alive.has(c)) continue;
+    if (c.headline && c.draft.count_qualifier === null) continue;
+    out.push(c.draft);
+  }
+  return out.sort((a, b) => a.span_start - b.span_start || a.measure.localeCompare(b.measure));
+}

@@ -1,0 +1,125 @@
+// Word tokens with offsets, a light normaliser (case, accents, plural and
+// feminine endings) and a token trie for multi-word alias look-up. Everything
+// here is linear in the length of the text.
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower case, no diacritics, light stemming (see `normWord`). */
+  norm: string;
+  /** Lower case, no diacritics, not stemmed. */
+  lower: string;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+const DIACRITICS_RE = /\p{M}+/gu;
+
+/** Lower case without diacritics ("Égypte" -> "egypte", "Œ" kept as "œ"). */
+export function fold(s: string): string {
+  return s.normalize("NFD").replace(DIACRITICS_RE, "").toLowerCase();
+}
+
+/** Folded word with plural -s/-x and feminine -ne/-e endings removed, so that
+ * "sud-coréennes" and "sud-coréen", "services" and "service" compare equal. */
+export function normWord(folded: string): string {
+  let w = folded;
+  if (w.length > 3 && (w.endsWith("s") || w.endsWith("x")) && !w.endsWith("ss")) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith("enne")) w = w.slice(0, -2);
+  else if (w.length > 5 && w.endsWith("aine")) w = w.slice(0, -1);
+  return w;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text)) !== null) {
+    const lower = fold(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, lower, norm: normWord(lower) });
+  }
+  return out;
+}
+
+/** Characters allowed between the words of one alias ("Kim Jong-un", "l'OTAN"). */
+const JOINER_RE = /^[\s'’\-‐‑–]*$/;
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  value?: T;
+}
+
+export interface TrieMatch<T> {
+  value: T;
+  /** Index of the first and one past the last token. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+/** Multi-word phrase dictionary over normalised tokens; longest match wins. */
+export class PhraseTrie<T> {
+  private root: TrieNode<T> = { next: new Map() };
+
+  /** Adds a phrase; an existing identical phrase keeps its first value unless `override`. */
+  add(phrase: string, value: T, override = false): void {
+    const words = tokenize(phrase).map((t) => t.norm);
+    if (words.length === 0) return;
+    let node = this.root;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    if (node.value === undefined || override) node.value = value;
+  }
+
+  /** All non-overlapping longest matches, left to right. */
+  findAll(text: string, tokens: Token[]): TrieMatch<T>[] {
+    const out: TrieMatch<T>[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let node = this.root.next.get(tokens[i]!.norm);
+      let best: TrieMatch<T> | null = null;
+      let j = i;
+      while (node) {
+        if (node.value !== undefined) {
+          best = { value: node.value, first: i, last: j + 1, start: tokens[i]!.start, end: tokens[j]!.end };
+        }
+        const nt = tokens[j + 1];
+        if (!nt || !JOINER_RE.test(text.slice(tokens[j]!.end, nt.start))) break;
+        node = node.next.get(nt.norm);
+        j++;
+      }
+      if (best) {
+        out.push(best);
+        i = best.last;
+      } else i++;
+    }
+    return out;
+  }
+}
+
+/** Index of the first item whose `start` is >= pos (items sorted by start). */
+export function lowerBound<T extends { start: number }>(items: readonly T[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Items with start >= from and end <= to (items sorted by start). */
+export function within<T extends { start: number; end: number }>(items: readonly T[], from: number, to: number): T[] {
+  const out: T[] = [];
+  for (let k = lowerBound(items, from); k < items.length && items[k]!.start < to; k++) {
+    if (items[k]!.end <= to) out.push(items[k]!);
+  }
+  return out;
+}
