@@ -65,6 +65,7 @@ const INVERTED_BEFORE_RE = /(?:[,«»"“”]|qu['’]|(?:^|\s)que)\s*$/u;
 const ANAPHOR_RE = /(?:^|[\s,])(?:cette|la|une\s+telle|même)\s+source|ce\s+dernier|cette\s+dernière|celui-ci|celle-ci|(?:^|\s)(?:lui|elle|eux)\s*$/iu;
 const RELATIVE_SELON_RE = /^(?:lesquels|lesquelles|lequel|laquelle)(?![\p{L}])/iu;
 const PRONOUN_SELON_RE = /^(?:lui|elle|eux|elles)(?![\p{L}])/iu;
+const COMPLEMENT_AFTER_RE = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:que|qu['’]|:)/iu;
 const RECIPIENT_BEFORE_RE = /(?:^|\s)(?:à|auprès\s+d['’e]|au)\s*(?:l['’]|la\s+|le\s+)?$/iu;
 
 /** Whether `pos` is strictly inside a quotation (quotes sorted by `open`, not nested). */
@@ -217,7 +218,8 @@ export function findAttributions(
     const beforePhrase = s.slice(Math.max(0, pStart - 40), pStart);
     let claimants: Resolved[] = [];
     let type: Attribution["type"] = "pre";
-    const pronoun = PRONOUN_SUFFIX_RE.test(m[0]) || (!passive && PRONOUN_BEFORE_RE.test(s.slice(Math.max(0, vStart - 40), vStart)));
+    const suffixPronoun = PRONOUN_SUFFIX_RE.test(m[0]) || /-(?:t-)?(?:il|elle|ils|elles)(?![\p{L}])/iu.test(phrase);
+    const pronoun = suffixPronoun || (!passive && PRONOUN_BEFORE_RE.test(s.slice(Math.max(0, vStart - 40), vStart)));
     if (passive) {
       const par = /^\s*par\s+/iu.exec(s.slice(vEnd, vEnd + 10));
       if (par) {
@@ -231,34 +233,37 @@ export function findAttributions(
       // sentence ("Service de renseignement sud-coréen « ... » a-t-il déclaré"), else the last speaker.
       const before = mentionsIn(mentions, base, base + pStart, quotes);
       const last = before[before.length - 1];
-      if (last && PRONOUN_SUFFIX_RE.test(m[0])) claimants = resolveMentions(text, [last], ctx);
+      if (last && suffixPronoun) claimants = resolveMentions(text, [last], ctx);
       else if (ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
-      type = PRONOUN_SUFFIX_RE.test(m[0]) ? "post" : "pre";
-    } else if (INVERTED_BEFORE_RE.test(beforePhrase)) {
-      // "..., a déclaré mardi le porte-parole du département d'État, Vedant Patel, soulignant ..."
-      type = "post";
-      const picked: ActorMention[] = [];
-      let prevEnd = base + vEnd;
-      for (const mm of mentionsIn(mentions, base + vEnd, base + s.length, quotes)) {
-        const gap = text.slice(prevEnd, mm.start);
-        const ok = picked.length === 0 ? !/[,;:«»"“”]/u.test(gap) && gap.length < 70 : /^\s*,?\s*(?:et\s+)?(?:l['’]|la\s+|le\s+)?$/u.test(gap) || (!/[,;:«»"“”]/u.test(gap) && gap.length < 40);
-        if (!ok) break;
-        if (RECIPIENT_BEFORE_RE.test(gap) && picked.length === 0) break;
-        picked.push(mm);
-        prevEnd = mm.end;
-      }
-      claimants = resolveMentions(text, picked, ctx);
-      if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(vEnd, vEnd + 30)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+      type = suffixPronoun ? "post" : "pre";
     } else {
-      // Subject before the verb, back to the start of the sentence or of a quotation/clause break.
-      let segStart = 0;
-      const cut = Math.max(s.lastIndexOf("»", pStart), s.lastIndexOf("”", pStart), s.lastIndexOf(";", pStart), s.lastIndexOf(":", pStart));
-      if (cut >= 0) segStart = cut + 1;
-      const inSeg = mentionsIn(mentions, base + segStart, base + pStart, quotes).filter(
-        (mm) => !RECIPIENT_BEFORE_RE.test(text.slice(Math.max(base, mm.start - 12), mm.start)),
-      );
-      claimants = resolveMentions(text, inSeg, ctx);
-      if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+      // "..., a déclaré mardi le porte-parole du département d'État, Vedant Patel, soulignant ...":
+      // after a comma or a quotation, with no "que" after the verb, the subject follows the verb.
+      if (INVERTED_BEFORE_RE.test(beforePhrase) && !COMPLEMENT_AFTER_RE.test(s.slice(vEnd, vEnd + 40))) {
+        const picked: ActorMention[] = [];
+        let prevEnd = base + vEnd;
+        for (const mm of mentionsIn(mentions, base + vEnd, base + s.length, quotes)) {
+          const gap = text.slice(prevEnd, mm.start);
+          const ok =
+            picked.length === 0
+              ? !/[,;:«»"“”]/u.test(gap) && gap.length < 70 && !RECIPIENT_BEFORE_RE.test(gap)
+              : (gap.length < 30 && !/[;:«»"“”]/u.test(gap) && (gap.match(/,/gu) ?? []).length <= 1);
+          if (!ok) break;
+          picked.push(mm);
+          prevEnd = mm.end;
+        }
+        claimants = resolveMentions(text, picked, ctx);
+        if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(vEnd, vEnd + 30)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+        if (claimants.length > 0) type = "post";
+      }
+      if (claimants.length === 0) {
+        // Subject before the verb, back to the start of the sentence or of a quotation/clause break.
+        let segStart = 0;
+        const cut = Math.max(s.lastIndexOf("»", pStart), s.lastIndexOf("”", pStart), s.lastIndexOf(";", pStart), s.lastIndexOf(":", pStart));
+        if (cut >= 0) segStart = cut + 1;
+        claimants = resolveMentions(text, mentionsIn(mentions, base + segStart, base + pStart, quotes), ctx);
+        if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+      }
     }
     if (claimants.length === 0) continue;
     const date = statementDate(s, pStart, vEnd, published);

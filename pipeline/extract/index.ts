@@ -6,7 +6,7 @@ import { splitSentences, findQuotes, type Sentence, type QuoteSpan } from "./sen
 import { splitClauses, isClaimClause, type Clause } from "./clauses.js";
 import { findNumbers, type NumberExpr } from "./numbers.js";
 import { findTriggers, clauseMeasure, findPersonnel, mentionsNorthKorea } from "./measures.js";
-import { findActorMentions, findAttributions, type Attribution, type Resolved, type SpeakerContext } from "./claimants.js";
+import { findActorMentions, findAttributions, inQuote, type ActorMention, type Attribution, type Resolved, type SpeakerContext } from "./claimants.js";
 import { findPlaceMentions, placesIn, locationOf, type PlaceMention } from "./places.js";
 import { publishedDate, type StatementDate } from "./dates.js";
 import { certaintyOf } from "./certainty.js";
@@ -27,6 +27,7 @@ export function extractClaims(input: ExtractInput): ClaimDraft[] {
 
 interface Doc {
   text: string;
+  actors: ActorMention[];
   published: string;
   places: PlaceMention[];
   quotes: QuoteSpan[];
@@ -48,9 +49,15 @@ function borrowedAttributions(sentences: Sentence[], own: Attribution[][], quote
     if (!speaker) continue;
     for (let k = si; k < closeIdx; k++) if (own[k]!.length === 0) out[k] = [speaker];
   }
-  // Otherwise the previous sentence's speaker carries on (same article flow, not a headline).
+  // Otherwise the previous sentence's speaker carries on: in the same paragraph, or
+  // from a one-sentence paragraph (a standfirst) to the next one; never through a headline.
   for (let i = 1; i < sentences.length; i++) {
-    if (own[i]!.length > 0 || out[i] || sentences[i]!.headline || sentences[i - 1]!.headline) continue;
+    const cur = sentences[i]!;
+    const prevS = sentences[i - 1]!;
+    if (own[i]!.length > 0 || out[i] || cur.headline || prevS.headline) continue;
+    const sameParagraph = prevS.para === cur.para;
+    const afterStandfirst = cur.indexInPara === 0 && prevS.indexInPara === 0 && sentences[i - 2]?.para !== prevS.para;
+    if (!sameParagraph && !afterStandfirst) continue;
     const prev = out[i - 1] ?? own[i - 1]!;
     const last = prev[prev.length - 1];
     if (last && !last.denial) out[i] = [{ ...last, phrase: "", date: last.date }];
@@ -73,7 +80,7 @@ function extract(input: ExtractInput): ClaimDraft[] {
   if (!mentionsNorthKorea(text)) return [];
   const tokens = tokenize(text);
   const actors = findActorMentions(text, tokens);
-  const doc: Doc = { text, published: input.published_at, places: findPlaceMentions(text, tokens), quotes: findQuotes(text) };
+  const doc: Doc = { text, actors, published: input.published_at, places: findPlaceMentions(text, tokens), quotes: findQuotes(text) };
   const sentences = splitSentences(text);
   const ctx: SpeakerContext = { persons: actors.filter((m) => m.actor.kind === "person" || m.actor.kind === "lawmaker"), lastSpeaker: null };
   const own = sentences.map((s) => findAttributions(text, s, actors, doc.quotes, ctx, doc.published));
@@ -182,7 +189,12 @@ function claimsOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[
   clauses.forEach((c, ci) => {
     if (!isClaimClause(c)) return;
     const nums = numbers.filter((n) => n.start >= c.start && n.start < c.end);
-    const attrAt = (anchor: number) => pickAttribution(attrs, base + anchor);
+    const attrAt = (anchor: number) => {
+      // A borrowed speaker does not apply when the sentence names its own actor before the claim
+      // ("L'armée russe aurait formé ...", "Le président ukrainien a appelé à ...").
+      if (!ownAttrs && within(doc.actors, base, base + anchor).some((m) => !inQuote(m.start, doc.quotes))) return null;
+      return pickAttribution(attrs, base + anchor);
+    };
     const clauseText = s.slice(c.start, c.end);
     const places = placesFor(ci);
     const emit = (measure: Measure, num: NumberExpr | null, anchor: number) => {
@@ -202,7 +214,9 @@ function claimsOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[
       }
       return;
     }
-    const people = personnel.filter((p) => p.start >= c.start && p.start < c.end);
+    let people = personnel.filter((p) => p.start >= c.start && p.start < c.end);
+    // "... et ont commencé à combattre", "..., où ils ont commencé à s'engager": the troops of the clause before.
+    if (people.length === 0 && (c.kind === "where" || /^,?\s*et\s/u.test(clauseText))) people = personnel.filter((p) => p.start < c.start);
     if (people.length === 0) return;
     const m = clauseMeasure(triggers, c.start, c.end, { allowBare: false, skip: consumed });
     if (!m) return;
