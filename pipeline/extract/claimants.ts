@@ -68,6 +68,14 @@ const PRONOUN_SELON_RE = /^(?:lui|elle|eux|elles)(?![\p{L}])/iu;
 const COMPLEMENT_AFTER_RE = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:que|qu['’]|:)/iu;
 const RECIPIENT_BEFORE_RE = /(?:^|\s)(?:à|auprès\s+d['’e]|au)\s*(?:l['’]|la\s+|le\s+)?$/iu;
 
+function mentionKind(mentions: readonly ActorMention[], r: Resolved): string | null {
+  for (const sp of r.spans) {
+    const m = mentions[lowerBound(mentions, sp.start)];
+    if (m && m.start === sp.start && m.actor.name === r.claimant) return m.actor.kind;
+  }
+  return null;
+}
+
 /** Whether `pos` is strictly inside a quotation (quotes sorted by `open`, not nested). */
 export function inQuote(pos: number, quotes: readonly QuoteSpan[]): boolean {
   let lo = 0;
@@ -101,6 +109,17 @@ function antecedentPerson(ctx: SpeakerContext, pos: number, role: Actor): ActorM
     return p;
   }
   return null;
+}
+
+const PERSON_ROLE_RE =
+  /^(?:chef|secrétaire|ministre|vice-ministre|porte-parole|président|présidente|directeur|directrice|commandant|ambassadeur|ambassadrice|conseiller|conseillère|patron)(?![\p{L}])/iu;
+
+/** "le chef de la diplomatie américaine": a definite singular role phrase, not an institution. */
+function isPersonRole(text: string, m: ActorMention): boolean {
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  const lead = /(?:^|[\s,])(le|la|l['’])\s*((?:[\p{L}-]+\s+){0,3})$/iu.exec(before);
+  const phrase = (lead ? lead[2]! : "") + text.slice(m.start, m.end);
+  return lead !== null && PERSON_ROLE_RE.test(phrase.trim());
 }
 
 function fromPerson(p: ActorMention, spans: { start: number; end: number }[]): Resolved {
@@ -145,6 +164,14 @@ export function resolveMentions(text: string, mentions: ActorMention[], ctx: Spe
       }
     }
     const org = specific[specific.length - 1] ?? orgs[orgs.length - 1] ?? (role && role.actor.org ? role : undefined);
+    if (org && org.actor.kind === "org" && isPersonRole(text, org)) {
+      // "le chef de la diplomatie américaine", "le porte-parole du Pentagone": the person of that org named earlier.
+      const ante = antecedentPerson(ctx, org.start, org.actor);
+      if (ante && ante.actor.org === org.actor.org) {
+        out.push(fromPerson(ante, spans));
+        continue;
+      }
+    }
     if (org) {
       const o = org.actor;
       out.push({ claimant: null, org: o.org, country: o.country, spans });
@@ -271,6 +298,18 @@ export function findAttributions(
   }
 
   out.sort((a, b) => a.pos - b.pos);
+  for (let i = 1; i < out.length; i++) {
+    const cited = out[i]!;
+    const speaker = out[i - 1]!;
+    if (cited.type !== "selon" || !/^cit/iu.test(cited.phrase) || cited.pos - speaker.end > 4 || speaker.type === "selon") continue;
+    const who = speaker.claimants[0];
+    const source = cited.claimants[0];
+    if (who && source && who.claimant && mentionKind(mentions, who) === "lawmaker") {
+      speaker.claimants = [{ ...who, org: source.org, country: source.country, spans: [...who.spans, ...source.spans] }];
+    }
+    out.splice(i, 1);
+    i--;
+  }
   for (const a of out) {
     const c = a.claimants[a.claimants.length - 1];
     if (c) ctx.lastSpeaker = c;

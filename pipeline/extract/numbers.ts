@@ -192,8 +192,8 @@ export function findNumbers(s: string): NumberExpr[] {
     } else if (MEASURE_PARTICIPLE_AFTER_RE.test(after)) {
       subject = "personnel"; // "sur les 11 000 prévus"
     }
-    // "un"/"une" alone only counts a person when a personnel noun follows directly.
-    if (/^(?:une?)$/iu.test(m[0].trim()) && !(nounM && subject !== "other")) continue;
+    // "un"/"une" alone only counts a person in "un soldat nord-coréen" (not "un homme de 45 ans").
+    if (/^(?:une?)$/iu.test(m[0].trim()) && subject !== "nk") continue;
     out.push({ start, end, text: s.slice(start, end), count, low, high, qualifier, subject, nounEnd });
   }
   return out;
