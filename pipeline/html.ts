@@ -40,9 +40,12 @@ export interface HtmlText {
 
 /** The article text of an HTML page, paragraphs separated by blank lines. */
 export function htmlToText(html: string): HtmlText {
-  // linkedom makes the first element of a bare fragment the root: give it a page to live in.
-  const page = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
-  const { document } = parseHTML(page);
+  const document = parsePage(html);
+  // Still no <html> root (markup that defeats even the wrapper): its body getter would throw.
+  if (document.documentElement?.localName !== "html") {
+    for (const el of document.querySelectorAll(NOISE)) el.remove();
+    return { text: blockText(document as unknown as Node).trim(), method: "body", title: null };
+  }
   const title = document.querySelector("title")?.textContent?.trim() || null;
   // Readability keeps menus and footers on short pages: remove them first.
   for (const el of document.querySelectorAll(NOISE)) el.remove();
@@ -50,17 +53,33 @@ export function htmlToText(html: string): HtmlText {
     // A page header is chrome; an article's own header holds its headline.
     if (!el.closest("article, main")) el.remove();
   }
-  const fallback = blockText((document.body ?? document) as unknown as Node).trim();
+  // The whole root, not document.body: linkedom leaves content outside <body> when the page has none.
+  const fallback = blockText(document.documentElement as unknown as Node).trim();
   // Readability mutates the document it reads, hence after the fallback text is taken.
-  const article = new Readability<string>(document as unknown as Document, {
-    serializer: (node) => blockText(node),
-  }).parse();
+  let article: ReturnType<Readability<string>["parse"]> = null;
+  try {
+    article = new Readability<string>(document as unknown as Document, { serializer: (node) => blockText(node) }).parse();
+  } catch {
+    // Readability assumes a browser-built DOM; linkedom's tree of malformed markup
+    // (e.g. "<A!>") can break its walk. The page still has text: use the fallback.
+  }
   const text = article?.content?.trim();
   if (text) {
     const headline = article?.title?.trim() || title;
     return { text: withTitle(headline, text), method: "readability", title: headline };
   }
   return { text: fallback, method: "body", title };
+}
+
+/**
+ * linkedom roots the document at the first element it meets, so a fragment, or a
+ * page whose first tag is not <html>, gets a <p> or a <nav> as its root: give it a page to live in.
+ */
+function parsePage(html: string) {
+  const { document } = parseHTML(html);
+  if (document.documentElement?.localName === "html") return document;
+  const inner = html.replace(/^\s*<!doctype[^>]*>/i, "");
+  return parseHTML(`<!DOCTYPE html><html><body>${inner}</body></html>`).document;
 }
 
 function withTitle(title: string | null, body: string): string {
@@ -79,7 +98,7 @@ function blockText(node: Node): string {
     }
     if (n.nodeType !== 1 && n.nodeType !== 11 && n.nodeType !== 9) return;
     const name = n.nodeType === 1 ? (n as Element).localName : "";
-    if (name === "script" || name === "style" || name === "noscript" || name === "template") return;
+    if (name === "script" || name === "style" || name === "noscript" || name === "template" || name === "head") return;
     const block = BLOCK.has(name);
     if (block) out.push("\n\n");
     for (let c = n.firstChild; c; c = c.nextSibling) visit(c);

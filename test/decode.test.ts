@@ -48,6 +48,11 @@ describe("decode: text encodings", () => {
     expect(ok(iconv.encode(ARTICLE, "latin1"))).toEqual({ text: ARTICLE, encoding: "iso-8859-1" });
   });
 
+  it("detects Windows-1252 in a large file whose accents come after megabytes of ASCII", () => {
+    const text = "Koursk. ".repeat(400_000) + ARTICLE_CP1252;
+    expect(ok(iconv.encode(text, "windows-1252"))).toEqual({ text, encoding: "windows-1252" });
+  });
+
   it("re-decoding the bytes with the recorded encoding gives the same raw text (raw offsets are reproducible)", () => {
     for (const bytes of [iconv.encode(ARTICLE, "latin1"), iconv.encode(ARTICLE_CP1252, "windows-1252")]) {
       const r = ok(bytes);
@@ -129,6 +134,14 @@ describe("html", () => {
   it("drops menus and footers on a short page too", () => {
     const { text } = htmlToText("<html><body><nav>Menu</nav><p>Court texte.</p><footer>Pied</footer></body></html>");
     expect(text).toBe("Court texte.");
+  });
+
+  it.each([
+    ["<!doctype html><script><html>", ""],
+    ["<!doctype html><nav><html>", ""],
+    ['<!doctype html><html><div class="x">Tous droits réservés ! !!<A!>', "Tous droits réservés ! !!"],
+  ])("survives markup that broke linkedom or Readability: %j", (page, text) => {
+    expect(htmlToText(page).text).toBe(text);
   });
 
   it("reads a bare fragment (no <html>, which linkedom would mis-root)", () => {

@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clean } from "../pipeline/clean/index.js";
+import { decode } from "../pipeline/decode.js";
+import { htmlToText, looksLikeHtml } from "../pipeline/html.js";
 import type { CleanResult, ExtractInput } from "../pipeline/types.js";
 
 const RUNS = 300;
@@ -103,6 +105,38 @@ describe("clean over arbitrary text", () => {
     const shifted = r.map.slice();
     shifted[1] = shifted[1]! + 1;
     expect(mapError(raw, { ...r, map: shifted })).not.toBeNull();
+  });
+});
+
+describe("reading arbitrary bytes", () => {
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    anyText.map((t) => new TextEncoder().encode(t)),
+    anyText.map((t) => Uint8Array.from(t, (c) => c.charCodeAt(0) & 0xff)),
+  );
+
+  it("decode never throws, and what it calls text has some", () => {
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const r = decode(b);
+        if ("error" in r) expect(r.error).toMatch(/^(empty file|no text|binary file|not UTF-8|file too large)/);
+        else expect(r.text.trim()).not.toBe("");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("decode, HTML extraction and clean never throw in a row", () => {
+    const markup = fc.array(fc.oneof(fc.constantFrom("<html>", "<body>", "<nav>", "</nav>", "<p>", "</p>", "<!--", "-->", "<script>", "</script>", "<![CDATA[", "<div", ">", "&#0;", "&"), anyText), { maxLength: 30 }).map((a) => "<!doctype html>" + a.join(""));
+    fc.assert(
+      fc.property(fc.oneof(markup, anyText), (page) => {
+        const r = decode(new TextEncoder().encode(page));
+        if ("error" in r) return;
+        const text = looksLikeHtml(r.text) ? htmlToText(r.text).text : r.text;
+        expect(typeof clean(text).text).toBe("string");
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 

@@ -125,24 +125,25 @@ async function cleanOne(data: string, source: Source, problem: Report): Promise<
     return null;
   }
   let { text, encoding } = decoded;
-  if (looksLikeHtml(text)) {
-    text = htmlToText(text).text;
-    encoding += "+html";
-    if (text.trim() === "") {
-      problem("HTML page with no article text; document not built");
-      return null;
-    }
-  }
-
   let result: CleanResult;
+  let html = false;
   try {
+    html = looksLikeHtml(text);
+    if (html) {
+      text = htmlToText(text).text;
+      encoding += "+html";
+      if (text.trim() === "") {
+        problem("HTML page with no article text; document not built");
+        return null;
+      }
+    }
     result = clean(text);
   } catch (e) {
-    // A crash here is a bug in the cleaner, not bad data: show its stack, but let
-    // the other documents through.
+    // A crash here is a bug (ours or a library's on odd input), not bad data: show
+    // its stack, but let the other documents through.
     const err = e as Error;
     process.stderr.write(`clean: internal error on ${source.doc_id} (a bug, please report it):\n${err.stack ?? err.message}\n`);
-    problem(`cleaner failed: ${err.message}; document not built`, "clean");
+    problem(`${html ? "HTML extraction or cleaning" : "cleaning"} failed: ${err.message}; document not built`, "clean");
     return null;
   }
   if (result.text.trim() === "") problem("cleaning removed all text; document kept with empty text", "clean");
