@@ -16,7 +16,9 @@ export type ReadResult = { bytes: Uint8Array } | { error: string };
 
 /** Files and folders of the corpus folder that are not documents. */
 export const MANIFEST_NAME = "sources.csv";
-const NOT_DOCUMENTS = new Set([MANIFEST_NAME, "interim"]);
+// reference/ holds the extractor's tables (actors, places) in the repository's
+// own corpus folder: data, but not articles.
+const NOT_DOCUMENTS = new Set([MANIFEST_NAME, "interim", "reference"]);
 
 /** Real path of `file` inside `corpusDir`, or why it may not be read. */
 export async function resolveCorpusFile(corpusDir: string, file: string): Promise<Resolved> {
@@ -76,7 +78,7 @@ export async function readCorpusFile(realPath: string, maxBytes = MAX_BYTES): Pr
 
 /**
  * Files under `corpusDir` that no manifest row lists, as corpus-relative paths
- * with forward slashes, sorted. Skips the manifest, interim/ and dot-files; does
+ * with forward slashes, sorted. Skips the manifest, interim/, reference/ and dot-files; does
  * not descend into symlinked folders (they may lead anywhere).
  */
 export async function listUnlistedFiles(corpusDir: string, listed: Iterable<string>): Promise<string[]> {
