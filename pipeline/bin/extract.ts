@@ -22,6 +22,19 @@ export async function runExtract(opts: { data: string }): Promise<ExtractSummary
   const out = new AtomicJsonlWriter(path.join(dir, "claims.jsonl"));
   const problemsOut = new AtomicJsonlWriter(path.join(dir, "problems.extract.jsonl"));
   const summary: ExtractSummary = { documents: 0, claims: 0, unsupported: {}, problems: [] };
+  try {
+    await extractAll(dir, out, problemsOut, summary);
+  } catch (e) {
+    out.abort();
+    problemsOut.abort();
+    throw e;
+  }
+  out.close();
+  problemsOut.close();
+  return summary;
+}
+
+async function extractAll(dir: string, out: AtomicJsonlWriter, problemsOut: AtomicJsonlWriter, summary: ExtractSummary): Promise<void> {
   for await (const [line, value] of readJsonl(path.join(dir, "clean.jsonl"))) {
     if (value instanceof Error) {
       const p: Problem = { stage: "extract", doc_id: null, file: null, line, reason: value.message };
@@ -51,9 +64,6 @@ export async function runExtract(opts: { data: string }): Promise<ExtractSummary
       problemsOut.write(p);
     }
   }
-  out.close();
-  problemsOut.close();
-  return summary;
 }
 
 export function formatExtractSummary(s: ExtractSummary): string {

@@ -69,4 +69,14 @@ export class AtomicJsonlWriter {
     fs.closeSync(this.fd);
     fs.renameSync(this.tmp, this.file);
   }
+
+  /** Drops what was written: the previous file, if any, stays as it was. */
+  abort(): void {
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(this.tmp, { force: true });
+  }
 }
