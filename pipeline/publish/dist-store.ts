@@ -173,12 +173,29 @@ export function indexEntry(dist: string, version: string): IndexEntry {
   };
 }
 
-/** Rewrites DIST/index.json from the version folders (newest first), by temporary file and rename; returns whether it changed. */
+function readIndex(file: string): Map<string, IndexEntry> {
+  try {
+    const index = JSON.parse(fs.readFileSync(file, "utf8")) as { versions?: IndexEntry[] };
+    return new Map((index.versions ?? []).map((e) => [e.version, e]));
+  } catch {
+    // Absent or unreadable: every entry is rebuilt from its folder.
+    return new Map();
+  }
+}
+
+/**
+ * Rewrites DIST/index.json (newest first), by temporary file and rename;
+ * returns whether it changed. Entries of versions already listed are kept as
+ * they are (a published folder never changes), so a run reads only the folders
+ * it has not indexed yet, not every version's data files.
+ */
 export function updateIndex(dist: string): boolean {
-  const versions = listVersions(dist).reverse();
-  const index = { name: "nk-troops-claims", latest: versions[0] ?? null, versions: versions.map((v) => indexEntry(dist, v)) };
-  const bytes = Buffer.from(`${JSON.stringify(index, null, 2)}\n`);
   const file = path.join(dist, INDEX);
+  const known = readIndex(file);
+  const versions = listVersions(dist).reverse();
+  const entries = versions.map((v) => known.get(v) ?? indexEntry(dist, v));
+  const index = { name: "nk-troops-claims", latest: versions[0] ?? null, versions: entries };
+  const bytes = Buffer.from(`${JSON.stringify(index, null, 2)}\n`);
   if (fs.existsSync(file) && fs.readFileSync(file).equals(bytes)) return false;
   const tmp = tmpName(dist, "index-");
   writeDurable(tmp, bytes);
