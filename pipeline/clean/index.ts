@@ -80,7 +80,7 @@ export function clean(raw: string): CleanResult {
   markTrailingFragments(states);
 
   const removed: RemovedBlock[] = [];
-  applyCreditSuffixes(raw, states, removed);
+  applyCreditSuffixes(raw, states);
   for (const s of states) {
     if (s.rule === null && s.view) for (const c of s.cuts) removed.push(block(raw, c.start, c.end, c.rule));
   }
@@ -98,7 +98,7 @@ function editsOf(cuts: InlineCut[], inserts: number[]): LineEdits {
 }
 
 /** Credits glued to the end of a kept line are cut from it (the line stays). */
-function applyCreditSuffixes(raw: string, states: LineState[], removed: RemovedBlock[]): void {
+function applyCreditSuffixes(raw: string, states: LineState[]): void {
   const credits = findCreditSuffixes(raw);
   if (credits.length === 0) return;
   let k = 0;
@@ -107,12 +107,23 @@ function applyCreditSuffixes(raw: string, states: LineState[], removed: RemovedB
     const c = credits[k];
     if (!c || c.start < s.line.start || c.end > s.line.end) continue;
     if (s.rule !== null || !s.view) continue;
-    const cuts = [...s.cuts, c].sort((a, b) => a.start - b.start);
+    // The credit swallows any inline cut it overlaps (markup after "© AFP").
+    const credit = { ...c };
+    const cuts: InlineCut[] = [];
+    for (const x of s.cuts) {
+      if (x.end <= credit.start || x.start >= credit.end) cuts.push(x);
+      else {
+        credit.start = Math.min(credit.start, x.start);
+        credit.end = Math.max(credit.end, x.end);
+      }
+    }
+    cuts.push(credit);
+    cuts.sort((a, b) => a.start - b.start);
     const norm = normaliseLine(raw, s.line.start, s.line.end, editsOf(cuts, s.inserts));
     if (norm.text.length === 0) continue; // the credit was the whole line: leave it to the line rules
     s.norm = norm;
     s.view = viewOf(norm.text);
-    removed.push(block(raw, c.start, c.end, c.rule));
+    s.cuts = cuts; // audited with the other inline cuts of kept lines
   }
 }
 

@@ -35,16 +35,21 @@ const ATTR_DEBRIS = /(?<![\w:-])(?:[\w:-]+=(?:"[^"\n\r]{0,300}"|'[^'\n\r]{0,300}
 // "U.S.Army", "BFMTV.Com", "10.000" and "e.g.Foo" are left alone; titles such
 // as "Mme.Durand" are skipped; the word after must be a capitalised word that
 // is not part of a host name or path ("www.Lemonde.fr").
+// The stop comes first and the lookbehinds repeat it: V8 tries a pattern's
+// items left to right at every position, so a leading lookbehind would scan
+// back over a whole word at each of its letters (quadratic on long runs).
 const GLUED_SENTENCE = new RegExp(
-  "(?<=(?:^|[^\\p{L}\\p{M}\\p{N}._/@:\\\\])(?:\\p{L}[\\p{Ll}\\p{M}]+|\\p{Nd}+)(?:[ \\u00A0\\u202F]?[)\\]»”\"’'])?[.!?])" +
+  "[.!?]" +
+    "(?<=(?:^|[^\\p{L}\\p{M}\\p{N}._/@:\\\\])(?:\\p{L}[\\p{Ll}\\p{M}]+|\\p{Nd}+)(?:[ \\u00A0\\u202F]?[)\\]»”\"’'])?[.!?])" +
     "(?<!(?:^|[^\\p{L}])(?:Mme|Mmes|Mlle|Mlles|Dr|Pr|Me|Mgr|St|Ste|Mr|Mrs|Ms|Prof|Gen|Gén|Col|Lt|Sgt|Capt|Jr|Sr|Rev|Sen|Gov|cf|vs|av|bd|art|al)\\.)" +
     "(?=\\p{Lu}\\p{M}*\\p{Ll}[\\p{L}\\p{M}]*(?![\\p{L}\\p{M}]|[.@/][\\p{L}\\p{N}]))",
   "gu",
 );
 
-// A photo credit glued to the end of a caption line.
+// A photo credit glued to the end of a caption line (the blank before it is
+// checked in code, so the scan only stops where a credit phrase starts).
 const CREDIT_SUFFIX =
-  /(?<=\S)[ \t\u00A0\u202F]+(?:Tous droits réservés|All rights reserved|©|Crédits? photos? ?:|Photo ?:|Credits? ?:)[^\n\r\u2028\u2029]{0,100}$/gmu;
+  /(?:Tous droits réservés|All rights reserved|©|Crédits? photos? ?:|Photo ?:|Credits? ?:)[^\n\r\u2028\u2029]{0,100}$/gmu;
 
 function collect(re: RegExp, raw: string, rule: string, out: InlineCut[]): void {
   re.lastIndex = 0;
@@ -57,10 +62,8 @@ function collect(re: RegExp, raw: string, rule: string, out: InlineCut[]): void 
 export function findInlineCuts(raw: string): InlineCut[] {
   const found: InlineCut[] = [];
   collect(LINK_MARKER, raw, "link-marker", found);
-  if (raw.includes("<") || raw.includes(">")) {
-    collect(HTML_TAG, raw, "html-debris", found);
-    collect(ATTR_DEBRIS, raw, "html-debris", found);
-  }
+  if (raw.includes("<")) collect(HTML_TAG, raw, "html-debris", found);
+  if (raw.includes('="') || raw.includes("='")) collect(ATTR_DEBRIS, raw, "html-debris", found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: InlineCut[] = [];
   for (const c of found) {
@@ -71,17 +74,32 @@ export function findInlineCuts(raw: string): InlineCut[] {
   return merged;
 }
 
-/** Credits glued at the end of a line; applied only to lines that are kept. */
+/** Credits glued at the end of a line after some text; applied only to lines that are kept. */
 export function findCreditSuffixes(raw: string): InlineCut[] {
   const out: InlineCut[] = [];
-  collect(CREDIT_SUFFIX, raw, "image-credit", out);
+  CREDIT_SUFFIX.lastIndex = 0;
+  for (const m of raw.matchAll(CREDIT_SUFFIX)) {
+    // Back over the blank before the phrase; there must be one, and text before it.
+    let s = m.index;
+    while (s > 0 && isBlank(raw.charCodeAt(s - 1))) s--;
+    if (s === m.index || s === 0 || isBreak(raw.charCodeAt(s - 1))) continue;
+    out.push({ start: s, end: m.index + m[0].length, rule: "image-credit" });
+  }
   return out;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f;
+}
+
+function isBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 /** Raw offsets where a missing space after a sentence end is restored. */
 export function findGluedSentences(raw: string): number[] {
   const out: number[] = [];
   GLUED_SENTENCE.lastIndex = 0;
-  for (const m of raw.matchAll(GLUED_SENTENCE)) out.push(m.index);
+  for (const m of raw.matchAll(GLUED_SENTENCE)) out.push(m.index + 1);
   return out;
 }

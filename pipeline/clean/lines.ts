@@ -7,10 +7,21 @@ export interface RawLine {
   next: number;
 }
 
+const ODD_BREAK = /[\r\u2028\u2029]/;
+
 /** Splits on \n, \r\n, \r, U+2028 and U+2029; the last line may be empty. */
 export function splitLines(raw: string): RawLine[] {
   const lines: RawLine[] = [];
   let start = 0;
+  if (!ODD_BREAK.test(raw)) {
+    // Only \n: let indexOf do the scanning.
+    for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", start)) {
+      lines.push({ start, end: i, next: i + 1 });
+      start = i + 1;
+    }
+    lines.push({ start, end: raw.length, next: raw.length });
+    return lines;
+  }
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
@@ -28,13 +39,14 @@ export function splitLines(raw: string): RawLine[] {
 export interface LineView {
   /** Normalised text: NFC, single spaces, trimmed. */
   text: string;
-  /** Lowercased, typographic apostrophes made ASCII: for phrase matching. */
+  /** Lowercased, typographic apostrophes made ASCII: for phrase matching ("" past KEY_MAX chars). */
   key: string;
   words: number;
   /** Ends like a sentence: a full stop or ellipsis, possibly before closing quotes. */
   endsWithStop: boolean;
 }
 
+export const KEY_MAX = 800;
 const APOSTROPHES = /[’‘`´ʼ]/g;
 /** Closing quotes and brackets that may follow a sentence's full stop. */
 function isCloser(c: number): boolean {
@@ -42,7 +54,8 @@ function isCloser(c: number): boolean {
 }
 
 export function viewOf(text: string): LineView {
-  const key = text.toLowerCase().replace(APOSTROPHES, "'");
+  // Every phrase rule gives up on lines this long before looking at the key.
+  const key = text.length <= KEY_MAX ? text.toLowerCase().replace(APOSTROPHES, "'") : "";
   let words = text.length ? 1 : 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x20) words++;
   // Scanned by hand: a regex anchored at $ would rescan runs of closers.

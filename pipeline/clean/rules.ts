@@ -135,12 +135,12 @@ const DATE_TOKEN = /^(?:\d{1,4}(?:[/.:h-]\d{1,4})*(?:h|er|e|ème|st|nd|rd|th|am|
 const TOKEN_PUNCT = /^[,:;.|–—()-]+|[,:;.|–—()-]+$/gu;
 const HAS_DIGIT_OR_MONTH = /\d|janv|févr|fevr|mars|avril|mai|juin|juil|août|aout|sept|octo|nove|déce|dece|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|day/u;
 
-/** Number of tokens that are not date, time or widget words. */
-function nonDateTokens(key: string): number {
+/** Number of tokens that are not date, time or widget words, counting no further than `max` + 1. */
+function nonDateTokens(key: string, max: number): number {
   let n = 0;
   for (const raw of key.split(" ")) {
     const t = raw.replace(TOKEN_PUNCT, "");
-    if (t && !DATE_WORDS.has(t) && !DATE_TOKEN.test(t)) n++;
+    if (t && !DATE_WORDS.has(t) && !DATE_TOKEN.test(t) && ++n > max) break;
   }
   return n;
 }
@@ -150,10 +150,10 @@ function isBylineOrDate(v: LineView): boolean {
   if (v.words <= 10 && BYLINE.test(v.text)) return true;
   if (PUBLISHED_START.test(v.key)) {
     // "Publié le 23/10/2024 à 10h12 par Jean Dupont": a few name words may remain.
-    return nonDateTokens(v.key) <= 4 && !(v.words > 12 && v.endsWithStop);
+    return nonDateTokens(v.key, 4) <= 4 && !(v.words > 12 && v.endsWithStop);
   }
   // A line made only of date words: needs a number, month or weekday to be one.
-  return v.words <= 12 && nonDateTokens(v.key) === 0 && HAS_DIGIT_OR_MONTH.test(v.key);
+  return v.words <= 12 && nonDateTokens(v.key, 0) === 0 && HAS_DIGIT_OR_MONTH.test(v.key);
 }
 
 const SOURCE_CREDIT =
