@@ -63,7 +63,7 @@ export function findInlineCuts(raw: string): InlineCut[] {
   const found: InlineCut[] = [];
   collect(LINK_MARKER, raw, "link-marker", found);
   if (raw.includes("<")) collect(HTML_TAG, raw, "html-debris", found);
-  if (raw.includes('="') || raw.includes("='")) collect(ATTR_DEBRIS, raw, "html-debris", found);
+  collectAttributeDebris(raw, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: InlineCut[] = [];
   for (const c of found) {
@@ -72,6 +72,29 @@ export function findInlineCuts(raw: string): InlineCut[] {
     else merged.push({ ...c });
   }
   return merged;
+}
+
+/**
+ * Runs ATTR_DEBRIS only on the lines that hold `="` or `='`: its leading
+ * lookbehind costs a little at every position, and most lines have no markup.
+ */
+function collectAttributeDebris(raw: string, out: InlineCut[]): void {
+  let from = 0;
+  for (let p = raw.indexOf("=", 0); p >= 0; p = raw.indexOf("=", from)) {
+    const q = raw.charCodeAt(p + 1);
+    if (q !== 0x22 && q !== 0x27) {
+      from = p + 1;
+      continue;
+    }
+    let ls = p;
+    while (ls > from && !isBreak(raw.charCodeAt(ls - 1))) ls--;
+    let le = p;
+    while (le < raw.length && !isBreak(raw.charCodeAt(le))) le++;
+    for (const m of raw.slice(ls, le).matchAll(ATTR_DEBRIS)) {
+      out.push({ start: ls + m.index, end: ls + m.index + m[0].length, rule: "html-debris" });
+    }
+    from = le + 1;
+  }
 }
 
 /** Credits glued at the end of a line after some text; applied only to lines that are kept. */

@@ -38,31 +38,50 @@ export function splitLines(raw: string): RawLine[] {
 /** What a rule sees of a line: its normalised text and a few cheap features. */
 export interface LineView {
   /** Normalised text: NFC, single spaces, trimmed. */
-  text: string;
+  readonly text: string;
   /** Lowercased, typographic apostrophes made ASCII: for phrase matching ("" past KEY_MAX chars). */
-  key: string;
-  words: number;
+  readonly key: string;
+  readonly words: number;
   /** Ends like a sentence: a full stop or ellipsis, possibly before closing quotes. */
-  endsWithStop: boolean;
+  readonly endsWithStop: boolean;
 }
 
 export const KEY_MAX = 800;
 const APOSTROPHES = /[’‘`´ʼ]/g;
+
 /** Closing quotes and brackets that may follow a sentence's full stop. */
 function isCloser(c: number): boolean {
   return c === 0x20 || c === 0x22 || c === 0x27 || c === 0xbb || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
 }
 
+/** The key is built on first use: most lines are paragraphs that no phrase rule reads. */
+class View implements LineView {
+  readonly words: number;
+  readonly endsWithStop: boolean;
+  private lowered: string | null = null;
+
+  constructor(readonly text: string) {
+    let words = text.length ? 1 : 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x20) words++;
+    this.words = words;
+    // Scanned by hand: a regex anchored at $ would rescan runs of closers.
+    let k = text.length - 1;
+    while (k >= 0 && isCloser(text.charCodeAt(k))) k--;
+    const last = k >= 0 ? text.charCodeAt(k) : -1;
+    this.endsWithStop = last === 0x2e || last === 0x2026;
+  }
+
+  get key(): string {
+    if (this.lowered === null) {
+      // Every phrase rule gives up on lines this long before looking at the key.
+      this.lowered = this.text.length <= KEY_MAX ? this.text.toLowerCase().replace(APOSTROPHES, "'") : "";
+    }
+    return this.lowered;
+  }
+}
+
 export function viewOf(text: string): LineView {
-  // Every phrase rule gives up on lines this long before looking at the key.
-  const key = text.length <= KEY_MAX ? text.toLowerCase().replace(APOSTROPHES, "'") : "";
-  let words = text.length ? 1 : 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x20) words++;
-  // Scanned by hand: a regex anchored at $ would rescan runs of closers.
-  let k = text.length - 1;
-  while (k >= 0 && isCloser(text.charCodeAt(k))) k--;
-  const last = k >= 0 ? text.charCodeAt(k) : -1;
-  return { text, key, words, endsWithStop: last === 0x2e || last === 0x2026 };
+  return new View(text);
 }
 
 /** Looks like a paragraph of the article: a sentence of some length. */

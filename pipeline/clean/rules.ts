@@ -90,11 +90,12 @@ function isFollowPromo(v: LineView): boolean {
   return v.words <= 12 && !v.endsWithStop && FOLLOW_ANYWHERE.test(v.key);
 }
 
+// Case-insensitive on the text itself, so paragraphs need no lowercased key.
 const COOKIE =
-  /^(?:we use cookies|we and our (?:partners|\d+ partners)|nous utilisons des (?:cookies|traceurs)|nous et nos partenaires|ce site (?:web |internet )?utilise des (?:cookies|traceurs)|this (?:web)?site uses cookies|en poursuivant votre navigation|en continuant (?:à naviguer|votre navigation)|by continuing to (?:browse|use)|by using (?:this|our) (?:site|website)|notre site utilise des cookies|gérer (?:les |mes )?(?:cookies|préférences|consentements?)|manage (?:cookies|preferences|consent|cookie settings|my cookies)|paramétrer (?:les )?cookies|paramètres des cookies|cookie (?:settings|policy|preferences)|politique (?:de|relative aux) cookies|accepter (?:et fermer|tout|tous les cookies|les cookies)|accept (?:all|cookies|and close)|tout accepter|tout refuser|refuser (?:tout|les cookies)|reject all|continuer sans accepter|j'accepte|i accept)(?![\p{L}-])/u;
+  /^(?:we use cookies|we and our (?:partners|\d+ partners)|nous utilisons des (?:cookies|traceurs)|nous et nos partenaires|ce site (?:web |internet )?utilise des (?:cookies|traceurs)|this (?:web)?site uses cookies|en poursuivant votre navigation|en continuant (?:à naviguer|votre navigation)|by continuing to (?:browse|use)|by using (?:this|our) (?:site|website)|notre site utilise des cookies|gérer (?:les |mes )?(?:cookies|préférences|consentements?)|manage (?:cookies|preferences|consent|cookie settings|my cookies)|paramétrer (?:les )?cookies|paramètres des cookies|cookie (?:settings|policy|preferences)|politique (?:de|relative aux) cookies|accepter (?:et fermer|tout|tous les cookies|les cookies)|accept (?:all|cookies|and close)|tout accepter|tout refuser|refuser (?:tout|les cookies)|reject all|continuer sans accepter|j['’]accepte|i accept)(?![\p{L}-])/iu;
 
 function isCookieBanner(v: LineView): boolean {
-  return v.text.length <= 800 && COOKIE.test(v.key);
+  return v.text.length <= 800 && COOKIE.test(v.text);
 }
 
 const FEEDBACK =
