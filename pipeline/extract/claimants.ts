@@ -5,7 +5,7 @@
 import { ACTOR_TRIE, isGenericOrg, type Actor } from "./reference.js";
 import type { QuoteSpan, Sentence } from "./sentences.js";
 import type { Token } from "./tokens.js";
-import { lowerBound } from "./tokens.js";
+import { fold, lowerBound } from "./tokens.js";
 import { statementDate, openingDate, type StatementDate } from "./dates.js";
 import { isDenialVerb } from "./certainty.js";
 
@@ -46,15 +46,29 @@ export function findActorMentions(text: string, tokens: Token[]): ActorMention[]
   return ACTOR_TRIE.findAll(text, tokens).map((m) => ({ start: m.start, end: m.end, actor: m.value }));
 }
 
+const SPEECH_STEMS = [
+  "déclar", "affirm", "indiqu", "confirm", "rapport", "assur", "soulign", "annonc", "estim", "ajout", "expliqu", "précis", "révél",
+  "signal", "not", "rappel", "accus", "dénonc", "avanc", "constat", "insist", "évoqu", "réfut", "contest", "prétend", "martel",
+];
+const SPEECH_ENDINGS = ["é", "ée", "és", "ées", "e", "ent", "ait", "aient", "er", "ant"];
+const SPEECH_IRREGULAR = [
+  "révèle", "révèlent", "rappelle", "rappellent", "martèle", "martèlent", "averti", "avertit", "avertissent", "avertissait",
+  "prévenu", "prévient", "préviennent", "prévenait", "dément", "démentent", "démenti", "démentait", "démentaient",
+  "nié", "nie", "nient", "niait", "niaient", "rejeté", "rejette", "rejettent", "rejetait", "rejetaient",
+  "reconnu", "reconnaît", "reconnait", "reconnaissent", "reconnaissait", "admis", "admet", "admettent",
+  "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient",
+];
 const SPEECH_RE = new RegExp(
-  "(?<![\\p{L}])(?:" +
-    "(?:déclar|affirm|indiqu|confirm|rapport|assur|soulign|annonc|estim|ajout|expliqu|précis|révél|signal|not|rappel|accus|dénonc|avanc|constat|insist|évoqu|réfut|contest|prétend|martel)(?:é|ée|és|ées|e|ent|ait|aient|er|ant)" +
-    "|révèle(?:nt)?|rappelle(?:nt)?|martèle(?:nt)?|avert(?:i|it|issent|issait)|prévenu|prévien(?:t|nent)|prévenait" +
-    "|dém(?:ent|entent|enti|entait|entaient)|ni(?:é|e|ent|ait|aient)|rejet(?:é|te|tent|ait|aient)|reconn(?:u|aît|ait|aissent|aissait)" +
-    "|admi(?:s|t|ttent)|écri(?:t|vent|vait)|di(?:t|sent|sait|saient)" +
-    ")(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])",
+  `(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
   "giu",
 );
+/** Folded word forms SPEECH_RE or SELON_RE can match: a sentence with none of them has no attribution. */
+const ATTRIBUTION_WORDS = new Set<string>([
+  ...SPEECH_STEMS.flatMap((st) => SPEECH_ENDINGS.map((e) => fold(st + e))),
+  ...SPEECH_IRREGULAR.map(fold),
+  "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites",
+]);
+
 const SELON_RE = /(?<![\p{L}])(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+/giu;
 const AUX_BEFORE_RE =
   /(?:^|[\s,«»"“”'’])((?:n['’]\s*|ne\s+)?(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|a-t-(?:il|elle)|ont-(?:ils|elles)|peut|peuvent|pouvait|pourrait|doit)(?:\s+(?:pas|plus|jamais|été))?(?:\s+[\p{L}'’-]+,?){0,3}\s+)$/iu;
@@ -195,12 +209,21 @@ function mentionsIn(all: readonly ActorMention[], from: number, to: number, quot
  */
 export function findAttributions(
   text: string,
+  tokens: readonly Token[],
   sent: Sentence,
   mentions: readonly ActorMention[],
   quotes: readonly QuoteSpan[],
   ctx: SpeakerContext,
   published: string,
 ): Attribution[] {
+  let any = false;
+  for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
+    if (ATTRIBUTION_WORDS.has(tokens[k]!.lower)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return [];
   const s = sent.text;
   const base = sent.start;
   const out: Attribution[] = [];

@@ -11,7 +11,7 @@ import { findPlaceMentions, placesIn, locationOf, type PlaceMention } from "./pl
 import { publishedDate, type StatementDate } from "./dates.js";
 import { certaintyOf } from "./certainty.js";
 import { mergeRestatements, type Candidate } from "./merge.js";
-import { tokenize, within } from "./tokens.js";
+import { lowerBound, tokenize, within, type Token } from "./tokens.js";
 
 export const EXTRACTOR_VERSION = "0.1.0";
 
@@ -75,6 +75,12 @@ function pickAttribution(attrs: readonly Attribution[], anchor: number): Attribu
   return before ?? after;
 }
 
+/** extractClaims without the safety net, for tests that look for bugs (fuzzing). */
+export function extractOrThrow(input: ExtractInput): ClaimDraft[] {
+  if (input.language !== "fr") return [];
+  return extract(input);
+}
+
 function extract(input: ExtractInput): ClaimDraft[] {
   const text = input.text;
   if (!mentionsNorthKorea(text)) return [];
@@ -83,7 +89,7 @@ function extract(input: ExtractInput): ClaimDraft[] {
   const doc: Doc = { text, actors, published: input.published_at, places: findPlaceMentions(text, tokens), quotes: findQuotes(text) };
   const sentences = splitSentences(text);
   const ctx: SpeakerContext = { persons: actors.filter((m) => m.actor.kind === "person" || m.actor.kind === "lawmaker"), lastSpeaker: null };
-  const own = sentences.map((s) => findAttributions(text, s, actors, doc.quotes, ctx, doc.published));
+  const own = sentences.map((s) => findAttributions(text, tokens, s, actors, doc.quotes, ctx, doc.published));
   carryPersonDates(own);
   const borrowed = borrowedAttributions(sentences, own, doc.quotes);
 
@@ -97,11 +103,25 @@ function extract(input: ExtractInput): ClaimDraft[] {
     if (!nkContext) continue;
     const attrs = own[i]!.length > 0 ? own[i]! : borrowed[i] ?? [];
     const before = cands.length;
-    claimsOfSentence(doc, sent, attrs, own[i]!.length > 0, cands);
+    if (hasPersonnelWord(tokens, sent)) claimsOfSentence(doc, sent, attrs, own[i]!.length > 0, cands);
     if (cands.length > before) lastNk = i;
     else if (own[i]!.some((a) => a.denial)) denialOfSentence(doc, sent, own[i]!, cands.length > 0 || nkHere, cands);
   }
   return mergeRestatements(cands);
+}
+
+// Folded, stemmed personnel nouns (see measures.ts PERSONNEL_RE): a sentence with none has no claim with a subject.
+const PERSONNEL_WORDS = new Set([
+  "troupe", "soldat", "militaire", "force", "unite", "officier", "contingent", "renfort", "combattant", "homme", "coreen",
+  "recrue", "effectif", "bataillon", "brigade", "mercenaire", "soldier", "troop", "personnel", "fantassin", "commando",
+  "reserviste", "instructeur", "artilleur", "sapeur", "conscrit", "membre",
+]);
+
+function hasPersonnelWord(tokens: readonly Token[], sent: Sentence): boolean {
+  for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
+    if (PERSONNEL_WORDS.has(tokens[k]!.norm)) return true;
+  }
+  return false;
 }
 
 /** A person who spoke on a given day is taken to speak on that day later in the article too. */
@@ -175,6 +195,7 @@ function claimsOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[
     return [];
   };
 
+  const firstOfSentence = out.length;
   // Participles right after a counted noun phrase belong to that number ("sur les 11 000 soldats prévus").
   const consumed = new Set<number>();
   const localMeasure = new Map<NumberExpr, Measure>();
@@ -221,7 +242,7 @@ function claimsOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[
     const m = clauseMeasure(triggers, c.start, c.end, { allowBare: false, skip: consumed });
     if (!m) return;
     // A future move of troops already said to be deployed is part of that claim.
-    if (m === "planned" && out.some((o) => o.draft.span_start === sent.start && o.draft.measure === "deployed")) return;
+    if (m === "planned" && out.slice(firstOfSentence).some((o) => o.draft.measure === "deployed")) return;
     emit(m, null, people[0]!.start);
   });
 }

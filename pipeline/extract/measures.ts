@@ -37,7 +37,8 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
   ],
 ];
 
-const TRIGGER_RE = new RegExp(TRIGGERS.map(([k, p]) => `(?<${k.replace(/-/g, "_")}>${B}(?:${p})${E})`).join("|"), "giu");
+// One capture group per measure, in TRIGGERS order; one word-start check for all.
+const TRIGGER_RE = new RegExp(`${B}(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "giu");
 const AUX_BEFORE_RE =
   /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi)\s+)?$/iu;
 const BARE_PARTICIPLE_RE = /(?:é|ée|és|ées|us|ues|is|ises)$/iu;
@@ -51,9 +52,9 @@ export function findTriggers(s: string): (Trigger | { start: number; end: number
       TRIGGER_RE.lastIndex++;
       continue;
     }
-    const g = m.groups ?? {};
-    const key = Object.keys(g).find((k) => g[k] !== undefined) ?? "deployed";
-    const measure = key.replace(/_mod$/, "-mod") as Measure | "planned-mod";
+    let gi = 1;
+    while (gi <= TRIGGERS.length && m[gi] === undefined) gi++;
+    const measure = (TRIGGERS[gi - 1]?.[0] ?? "deployed") as Measure | "planned-mod";
     const word = m[0];
     const bare = measure !== "planned-mod" && BARE_PARTICIPLE_RE.test(word) && !/\s/.test(word) && !AUX_BEFORE_RE.test(s.slice(Math.max(0, m.index - 40), m.index));
     if (measure === "planned-mod") out.push({ start: m.index, end: m.index + word.length, measure, bare: false });

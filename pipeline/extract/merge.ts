@@ -63,37 +63,41 @@ function keeper(a: Candidate, b: Candidate): [Candidate, Candidate] {
 
 export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
   // 1. Same claimant, measure, number and place.
-  const byKey = new Map<string, Candidate>();
+  const byKey = new Map<string, number>();
   const list: Candidate[] = [];
   for (const c of cands) {
     const d = c.draft;
     const key = [d.measure, numberKey(d), d.claimant_org, d.claimant ?? "", d.location ?? "", d.certainty === "denied"].join("\u0000");
-    const prev = byKey.get(key);
-    if (!prev) {
-      byKey.set(key, c);
+    const idx = byKey.get(key);
+    if (idx === undefined) {
+      byKey.set(key, list.length);
       list.push(c);
       continue;
     }
-    const [keep, drop] = keeper(prev, c);
-    if (keep !== prev) {
-      // The body sentence replaces the headline as evidence.
-      const idx = list.indexOf(prev);
-      list[idx] = keep;
-      byKey.set(key, keep);
-    }
+    const [keep, drop] = keeper(list[idx]!, c);
+    list[idx] = keep; // the body sentence replaces the headline as evidence
     absorb(keep, drop);
   }
-  // 2. Restatements without a number.
+  // 2. Restatements without a number, looked for among records of the same measure and country.
   const alive = new Set(list);
+  const buckets = new Map<string, Candidate[]>();
+  const bucketOf = (d: ClaimDraft) => `${d.measure}|${d.claimant_country ?? d.claimant_org}|${d.certainty === "denied"}`;
+  for (const c of list) {
+    const k = bucketOf(c.draft);
+    const b = buckets.get(k) ?? [];
+    b.push(c);
+    buckets.set(k, b);
+  }
   const numberless = list.filter((c) => c.draft.count_qualifier === null).sort((a, b) => Number(a.headline) - Number(b.headline) || a.draft.span_start - b.draft.span_start);
   for (const c of numberless) {
     if (!alive.has(c)) continue;
     const d = c.draft;
     let target: Candidate | null = null;
-    for (const t of list) {
+    let looked = 0;
+    for (const t of buckets.get(bucketOf(d)) ?? []) {
+      if (++looked > 200) break; // bound the work on pathological documents
       if (t === c || !alive.has(t)) continue;
       const e = t.draft;
-      if (e.measure !== d.measure || (e.certainty === "denied") !== (d.certainty === "denied")) continue;
       if (!sameClaimant(d, e)) continue;
       const tNumbered = e.count_qualifier !== null;
       const placesFit = tNumbered
@@ -102,6 +106,7 @@ export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
       if (!placesFit) continue;
       // Prefer a numbered record, then the earliest body sentence.
       if (!target || (tNumbered && target.draft.count_qualifier === null)) target = t;
+      if (tNumbered) break;
     }
     if (!target) continue;
     if (target.draft.count_qualifier !== null) {

@@ -23,6 +23,7 @@ export interface QuoteSpan {
 // capital, a digit, an opening quote or bracket.
 const END_RE = /[.!?…]+["»”’)\]]*(?=\s+["«“(\[]?[\p{Lu}\p{N}«“(\["])/gu;
 const ABBREV_RE = /(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|St|Ste|av|apr|J\.-C|etc|cf|ex|env|p|n°|vol|art|[\p{Lu}])\.$/u;
+const MAX_SENTENCE = 1500;
 const FINAL_PUNCT_RE = /[.!?…:;"»”’)]\s*$/u;
 
 export function splitSentences(text: string): Sentence[] {
@@ -45,6 +46,17 @@ export function splitSentences(text: string): Sentence[] {
         from = cut;
       }
       pieces.push([from, line.length]);
+      // No real sentence is this long: cut run-ons at a semicolon, comma or space so that the
+      // work per sentence (clauses x numbers x triggers) stays bounded.
+      for (let k = 0; k < pieces.length; k++) {
+        const [a, b] = pieces[k]!;
+        if (b - a <= MAX_SENTENCE) continue;
+        const window = line.slice(a + MAX_SENTENCE / 2, a + MAX_SENTENCE);
+        let cut = Math.max(window.lastIndexOf("; "), window.lastIndexOf(", "));
+        if (cut < 0) cut = window.lastIndexOf(" ");
+        const at = cut < 0 ? a + MAX_SENTENCE : a + MAX_SENTENCE / 2 + cut + 1;
+        pieces.splice(k, 1, [a, at], [at, b]);
+      }
       const headline = pieces.length === 1 && !FINAL_PUNCT_RE.test(line);
       let k = 0;
       for (const [a, b] of pieces) {

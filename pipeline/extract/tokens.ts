@@ -29,13 +29,29 @@ export function normWord(folded: string): string {
   return w;
 }
 
+// Words repeat across a corpus: fold each distinct word once (bounded cache).
+const CACHE = new Map<string, [string, string]>();
+const CACHE_MAX = 200_000;
+const ASCII_WORD_RE = /^[a-z0-9]+$/;
+
+function folded(word: string): [string, string] {
+  let hit = CACHE.get(word);
+  if (hit === undefined) {
+    const lower = ASCII_WORD_RE.test(word) ? word : fold(word);
+    hit = [lower, normWord(lower)];
+    if (CACHE.size >= CACHE_MAX) CACHE.clear();
+    CACHE.set(word, hit);
+  }
+  return hit;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text)) !== null) {
-    const lower = fold(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, lower, norm: normWord(lower) });
+    const [lower, norm] = folded(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, lower, norm });
   }
   return out;
 }
