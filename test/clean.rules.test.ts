@@ -3,7 +3,7 @@
 // mention the same words and must be kept.
 
 import { describe, expect, it } from "vitest";
-import { clean } from "../pipeline/clean/index.js";
+import { RULE_CATALOG, clean } from "../pipeline/clean/index.js";
 import { verifyClean } from "../pipeline/clean/verify.js";
 
 const BEFORE = "Le ministère sud-coréen a confirmé jeudi que plusieurs centaines de soldats étaient arrivés dans la région.";
@@ -213,10 +213,24 @@ describe("rules over several lines", () => {
     expect(clean(`Guerre en Ukraine\n\n${AFTER}`).text).toBe(`Guerre en Ukraine\n\n${AFTER}`);
   });
 
-  it("after the last paragraph, a signature goes but a bullet list stays", () => {
+  it("after the last paragraph, a signature goes but a bullet list or a closing quote stays", () => {
     expect(clean(`${BEFORE}\n\nZoé SAMIN`).text).toBe(BEFORE);
     const list = `${BEFORE}\n\n- 2 600 soldats en octobre\n- 11 000 prévus au total`;
     expect(clean(list).text).toBe(list);
+    const quote = `${BEFORE}\n\n« Nous ne reculerons pas »`;
+    expect(clean(quote).text).toBe(quote);
+  });
+
+  it("every rule name reported is documented in RULE_CATALOG", () => {
+    const raw = [
+      "News Day FR", "", "Un titre assez long pour être un titre", "", ...Object.values(REMOVED).flat(),
+      "Une légende de photo à Pyongyang.", "Une légende de photo à Pyongyang. © AFP", "",
+      "Un titre assez long pour être un titre", BEFORE, "Texte (nouvelle fenêtre) suite.", AFTER, "", "Zoé SAMIN",
+    ].join("\n");
+    const names = new Set(clean(raw).removed.map((b) => b.rule));
+    expect(names.size).toBeGreaterThanOrEqual(15);
+    for (const n of names) expect(RULE_CATALOG).toHaveProperty([n]);
+    for (const n of Object.keys(REMOVED)) expect(RULE_CATALOG).toHaveProperty([n]);
   });
 
   it("headline, standfirst, subheading and body of a whole article survive", () => {

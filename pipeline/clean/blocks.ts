@@ -91,11 +91,14 @@ export function markMasthead(slots: Slot[]): void {
 }
 
 const BULLET = /^[-–•*·▪] /u;
+const QUOTE_END = /[»”"]$/u;
+/** Longest line taken for a signature or label. */
+const FRAGMENT_MAX_WORDS = 8;
 
 /**
  * After the last paragraph, short lines are page furniture: signatures,
- * orphan headings of link lists, labels. Bullet items are spared, since an
- * article may end on a list.
+ * orphan headings of link lists, labels. Bullet items and quotations are
+ * spared, since an article may end on a list or on a quote with no full stop.
  */
 export function markTrailingFragments(slots: Slot[]): void {
   let last = -1;
@@ -106,6 +109,7 @@ export function markTrailingFragments(slots: Slot[]): void {
   if (last < 0) return;
   for (let i = last + 1; i < slots.length; i++) {
     const s = slots[i]!;
-    if (isLive(s) && s.view.text.length <= 200 && !BULLET.test(s.view.text)) s.rule = "trailing-fragment";
+    if (!isLive(s) || s.view.words > FRAGMENT_MAX_WORDS) continue;
+    if (!BULLET.test(s.view.text) && !QUOTE_END.test(s.view.text)) s.rule = "trailing-fragment";
   }
 }

@@ -17,6 +17,7 @@ import { isHSpace, isInvisible, normaliseLine, type LineEdits, type NormalisedLi
 import { lineRule } from "./rules.js";
 
 export { LINE_RULES } from "./rules.js";
+export { RULE_CATALOG } from "./catalog.js";
 
 /** Longest text kept in a RemovedBlock. */
 const AUDIT_TEXT_MAX = 200;
