@@ -49,6 +49,7 @@ const REMOVED: Record<string, string[]> = {
     "La suite après cette publicité",
     "Contenu sponsorisé",
     "Sponsored content",
+    "Advertisement · Scroll to continue",
   ],
   "share-widget": [
     "Partager cet article Discussion",
@@ -78,6 +79,9 @@ const REMOVED: Record<string, string[]> = {
     "jeudi, novembre 14",
     "En date du : 28 octobre 2024, 13 h 53",
     "Mercredi 23 octobre 2024",
+    "November 4, 2024 10:15 AM GMT+9",
+    "Temps de lecture : 3 min",
+    "5 min read",
   ],
   "follow-promo": [
     "For Latest Updates Follow us on Google News",
@@ -153,6 +157,7 @@ const KEPT = [
   "Mardi, les troupes nord-coréennes sont entrées dans la région de Koursk.",
   "Advertisement revenue fell sharply at Russian state media, the report said.",
   "Copyright law was not discussed at the summit, officials said.",
+  "La lecture de 3 minutes du communiqué a suffi, selon Séoul.",
   // subheadings
   "Personnel civil ou militaire ?",
   "« Une menace importante », selon la Corée du Sud",

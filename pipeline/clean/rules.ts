@@ -18,7 +18,9 @@ const ADVERTISING = new RegExp(
   "^(?:publicit[ée]|pub|advertisement|advertising|advert|ads?|annonces?|sponsoris[ée]e?|contenu sponsoris[ée]|contenu (?:de |en )?partenaire|sponsored(?: content| post)?|paid (?:content|post|partnership)|promoted(?: content)?" +
     "|(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)" +
     "|la suite (?:de (?:l'article|cet article) )?(?:après|sous) (?:cette |la )?(?:publicit[ée]|annonce)" +
-    "|fin de (?:la )?publicit[ée]|end of (?:advertisement|ad)|skip (?:this )?ad)" + END,
+    "|fin de (?:la )?publicit[ée]|end of (?:advertisement|ad)|skip (?:this )?ad)" +
+    // "Advertisement · Scroll to continue": a label with a short instruction.
+    "(?: [·•|–-] [^.!?]{1,40})?" + END,
   "u",
 );
 
@@ -132,7 +134,9 @@ const DATE_WORDS = new Set(
     "updated published posted last dernière mise et and par by")
     .split(" "),
 );
-const DATE_TOKEN = /^(?:\d{1,4}(?:[/.:h-]\d{1,4})*(?:h|er|e|ème|st|nd|rd|th|am|pm)?|[ap]\.?m\.?)$/u;
+const DATE_TOKEN = /^(?:\d{1,4}(?:[/.:h-]\d{1,4})*(?:h|er|e|ème|st|nd|rd|th|am|pm)?|[ap]\.?m\.?|(?:gmt|utc)[+-]\d{1,2}(?::?\d\d)?)$/u;
+// "Temps de lecture : 3 min", "5 min read", "Lecture 4 min."
+const READING_TIME = /^(?:(?:temps de )?lecture|reading time|durée de lecture) ?:? ?\d{1,3} ?min(?:utes?)?\.?$|^\d{1,3} ?min(?:utes?)? (?:read|de lecture)\.?$/u;
 const TOKEN_PUNCT = /^[,:;.|–—()-]+|[,:;.|–—()-]+$/gu;
 const HAS_DIGIT_OR_MONTH = /\d|janv|févr|fevr|mars|avril|mai|juin|juil|août|aout|sept|octo|nove|déce|dece|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|day/u;
 
@@ -149,6 +153,7 @@ function nonDateTokens(key: string, max: number): number {
 function isBylineOrDate(v: LineView): boolean {
   if (v.text.length > 120) return false;
   if (v.words <= 10 && BYLINE.test(v.text)) return true;
+  if (v.words <= 6 && READING_TIME.test(v.key)) return true;
   if (PUBLISHED_START.test(v.key)) {
     // "Publié le 23/10/2024 à 10h12 par Jean Dupont": a few name words may remain.
     return nonDateTokens(v.key, 4) <= 4 && !(v.words > 12 && v.endsWithStop);
