@@ -59,7 +59,7 @@ const SPEECH_IRREGULAR = [
   "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient",
 ];
 const SPEECH_RE = new RegExp(
-  `(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
+  `(?=[dairpsnécmteo])(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
   "giu",
 );
 /** Folded word forms SPEECH_RE or SELON_RE can match: a sentence with none of them has no attribution. */

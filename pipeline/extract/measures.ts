@@ -38,7 +38,7 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
 ];
 
 // One capture group per measure, in TRIGGERS order; one word-start check for all.
-const TRIGGER_RE = new RegExp(`${B}(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "giu");
+const TRIGGER_RE = new RegExp(`(?=[tmdpvhcfbeaiéfrsgà])${B}(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "giu");
 const AUX_BEFORE_RE =
   /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi)\s+)?$/iu;
 const BARE_PARTICIPLE_RE = /(?:é|ée|és|ées|us|ues|is|ises)$/iu;
