@@ -56,19 +56,27 @@ function isCloser(c: number): boolean {
 
 /** The key is built on first use: most lines are paragraphs that no phrase rule reads. */
 class View implements LineView {
-  readonly words: number;
   readonly endsWithStop: boolean;
   private lowered: string | null = null;
+  private wordCount = -1;
 
   constructor(readonly text: string) {
-    let words = text.length ? 1 : 0;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x20) words++;
-    this.words = words;
     // Scanned by hand: a regex anchored at $ would rescan runs of closers.
     let k = text.length - 1;
     while (k >= 0 && isCloser(text.charCodeAt(k))) k--;
     const last = k >= 0 ? text.charCodeAt(k) : -1;
     this.endsWithStop = last === 0x2e || last === 0x2026;
+  }
+
+  /** Words, counted on first use: long paragraphs are mostly judged by length. */
+  get words(): number {
+    if (this.wordCount < 0) {
+      const t = this.text;
+      let n = t.length ? 1 : 0;
+      for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 0x20) n++;
+      this.wordCount = n;
+    }
+    return this.wordCount;
   }
 
   get key(): string {
@@ -86,7 +94,7 @@ export function viewOf(text: string): LineView {
 
 /** Looks like a paragraph of the article: a sentence of some length. */
 export function isBodyLike(v: LineView): boolean {
-  return (v.words >= 8 && v.endsWithStop) || v.text.length >= 200;
+  return v.text.length >= 200 || (v.endsWithStop && v.words >= 8);
 }
 
 /** Looks like the title of a linked article: short, no sentence end, one sentence. */

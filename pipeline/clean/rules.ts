@@ -50,7 +50,7 @@ const MENU_SEPARATOR = /^[|•·>›»/\\–—-]$/u;
 const SENTENCE_PUNCT = /[.,;!?«"“”]/u;
 
 function isNavigationMenu(v: LineView): boolean {
-  if (v.words < 3 || v.words > 30 || SENTENCE_PUNCT.test(v.text)) return false;
+  if (v.text.length > 400 || v.words < 3 || v.words > 30 || SENTENCE_PUNCT.test(v.text)) return false;
   let nav = 0;
   let words = 0;
   let separators = 0;
@@ -87,7 +87,7 @@ const FOLLOW_START =
 const FOLLOW_ANYWHERE = /\b(?:newsletter|google news|google actualités)\b/u;
 
 function isFollowPromo(v: LineView): boolean {
-  if (v.words > 25) return false;
+  if (v.text.length > 300 || v.words > 25) return false;
   if (FOLLOW_START.test(v.key)) return true;
   return v.words <= 12 && !v.endsWithStop && FOLLOW_ANYWHERE.test(v.key);
 }
