@@ -33,6 +33,8 @@ export function diffRecords(before: readonly Record<string, unknown>[], after: r
       changes.push({ id, change: "added", fields: [] });
       continue;
     }
+    // Most records are unchanged: one comparison of the whole record settles those (same column order on both sides).
+    if (JSON.stringify(record) === JSON.stringify(previous)) continue;
     const columns = [...new Set([...Object.keys(record), ...Object.keys(previous)])];
     const fields = columns.filter((c) => !(c in record) || !(c in previous) || !sameValue(record[c], previous[c]));
     if (fields.length > 0) changes.push({ id, change: "changed", fields });
