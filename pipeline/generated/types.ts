@@ -10,7 +10,7 @@ export type Certainty = "asserted" | "hedged" | "unconfirmed" | "denied";
 
 /** Claim record (schema/claim.schema.json). One attributed statement, in one news article, about North Korean military personnel in connection with Russia's war against Ukraine (sent, present, planned, training, in combat, casualties, captured, or a denial of that). One record per distinct (claimant, measure, number, place) in a document. Property order is the column order of the published CSV and Arrow files. */
 export interface Claim {
-  /** Stable identifier: the first 16 hex digits of the SHA-256 of the document id, measure, number, claimant, place and evidence sentence. The same claim keeps its id across rebuilds and releases, so two releases can be compared row by row. */
+  /** Stable identifier: the first 16 hex digits of the SHA-256 of what makes the claim this claim in the codebook (document id, measure, claimant_org, claimant, count, count_low, count_high, count_qualifier, location). It does not depend on fields a correction may change (certainty, dates, quote), so the same claim keeps its id across rebuilds and releases and a corrected record shows up in CHANGES.csv as changed. */
   claim_id: string;
   /** Identifier of the source article, as in the corpus manifest sources.csv; joins to the documents table. */
   doc_id: string;
