@@ -1,18 +1,10 @@
 // Contracts between stages that are not part of the published schema.
 // Published record types (Claim, DocumentRow) are generated from schema/*.json
 // into pipeline/generated/; everything here is interim, inside one build.
+import type { Claim, DocumentRow } from "./generated/types.js";
 
-/** One row of the corpus manifest `sources.csv`, after checking. */
-export interface Source {
-  doc_id: string;
-  /** Path relative to the corpus folder, as written in the manifest. */
-  file: string;
-  publisher: string;
-  url: string | null;
-  /** ISO date YYYY-MM-DD. */
-  published_at: string;
-  /** ISO 639-1. */
-  language: string;
+/** One row of the corpus manifest `sources.csv`, after checking: the documents table's identity columns. */
+export interface Source extends Pick<DocumentRow, "doc_id" | "file" | "publisher" | "url" | "published_at" | "language"> {
   /** 1-based line of the manifest the row came from (for messages). */
   line: number;
 }
@@ -66,7 +58,6 @@ export interface Problem {
   reason: string;
 }
 
-import type { Claim } from "./generated/types.js";
 
 /** Fields a claim record takes from its document, added by the extract stage. */
 export type DocumentFields = "doc_id" | "publisher" | "published_at" | "language" | "url";

@@ -16,25 +16,12 @@ import { PARQUET_METADATA_KEY } from "../pipeline/publish/parquet.js";
 import { claimSchema, documentSchema, fromCsvRow, parseCsv, type RecordSchema } from "../pipeline/schema/index.js";
 import { dataPackageV2Profile } from "./publish-dp-profile.js";
 import { goldCorpus, writeInterim, type Corpus } from "./publish-fixture.js";
+import { snapshot } from "./helpers/tree.js";
 
 const addFormats = formatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "publish-test-"));
-}
-
-/** Every file under dir, relative path -> bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), fs.readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 function setup(corpus: Corpus = goldCorpus()): { data: string; dist: string; corpus: Corpus; publish: (extra?: Partial<PublishOptions>) => ReturnType<typeof runPublish> } {
