@@ -6,7 +6,7 @@
 // single byte is read. Only regular files are read: a FIFO or a device would block
 // or never end.
 import fs from "node:fs/promises";
-import { constants } from "node:fs";
+import fsSync, { constants } from "node:fs";
 import path from "node:path";
 import { checkFile } from "./manifest.js";
 import { MAX_BYTES, tooLarge } from "./decode.js";
@@ -61,10 +61,10 @@ export async function readCorpusFile(realPath: string, maxBytes = MAX_BYTES): Pr
   try {
     const st = await handle.stat();
     if (!st.isFile()) return { error: st.isDirectory() ? "is a directory, not a file" : "not a regular file (device, FIFO or socket)" };
-    if (st.size > maxBytes) return { error: tooLarge(st.size) };
+    if (st.size > maxBytes) return { error: tooLarge(st.size, maxBytes) };
     const bytes = await handle.readFile();
     // The file may have grown between stat and read.
-    if (bytes.length > maxBytes) return { error: tooLarge(bytes.length) };
+    if (bytes.length > maxBytes) return { error: tooLarge(bytes.length, maxBytes) };
     return { bytes };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -74,6 +74,148 @@ export async function readCorpusFile(realPath: string, maxBytes = MAX_BYTES): Pr
   } finally {
     await handle.close();
   }
+}
+
+/** Identity of a file's bytes on disk: equal identity, same bytes (the stat index of the build cache). */
+export interface FileStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeNs: string;
+  ctimeNs: string;
+}
+
+function stampOf(st: fsSync.BigIntStats): FileStamp {
+  return { dev: Number(st.dev), ino: Number(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
+}
+
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return !!a && !!b && a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+/**
+ * Synchronous, confined reads of many files of one corpus folder: the same
+ * checks and messages as resolveCorpusFile + readCorpusFile, but the corpus
+ * folder and each sub-folder are resolved once (realpath), not once per file.
+ * The last path component is opened with O_NOFOLLOW: when it is a symlink, the
+ * file takes the slow path (a realpath of its own), so a link out of the folder
+ * is refused as before. The bytes are read through the same open handle whose
+ * fstat was checked.
+ */
+export class CorpusReader {
+  readonly root: string;
+  private readonly dirs = new Map<string, { real: string } | { error: string }>();
+
+  constructor(corpusDir: string, private readonly maxBytes = MAX_BYTES) {
+    this.root = fsSync.realpathSync(corpusDir);
+  }
+
+  private realDir(dir: string, file: string): { real: string } | { error: string } {
+    let hit = this.dirs.get(dir);
+    if (hit) return hit;
+    try {
+      const real = dir === "." ? this.root : fsSync.realpathSync(path.join(this.root, dir));
+      hit = real === this.root || isInside(this.root, real) ? { real } : { error: `file ${file} resolves outside the corpus folder (symlink?); not read` };
+    } catch (e) {
+      hit = { error: realpathError(e, file) };
+      // A missing folder is not cached: the next file's message names that file.
+      return hit;
+    }
+    this.dirs.set(dir, hit);
+    if ("error" in hit) return { error: `file ${file} resolves outside the corpus folder (symlink?); not read` };
+    return hit;
+  }
+
+  /** Where `file` is on disk (inside the corpus folder), or why it may not be read. */
+  resolve(file: string): Resolved {
+    const lexical = checkFile(file);
+    if (lexical) return { error: lexical };
+    const dir = this.realDir(path.dirname(file), file);
+    if ("error" in dir) return dir;
+    const candidate = path.join(dir.real, path.basename(file));
+    let st: fsSync.Stats;
+    try {
+      st = fsSync.lstatSync(candidate);
+    } catch (e) {
+      return { error: realpathError(e, file) };
+    }
+    if (!st.isSymbolicLink()) return { path: candidate };
+    // A symlink: resolve it fully, as resolveCorpusFile does.
+    let real: string;
+    try {
+      real = fsSync.realpathSync(candidate);
+    } catch (e) {
+      return { error: realpathError(e, file) };
+    }
+    if (!isInside(this.root, real)) return { error: `file ${file} resolves outside the corpus folder (symlink?); not read` };
+    return { path: real };
+  }
+
+  /** stat of a resolved path (following nothing: resolve() already did), or null when it cannot be stat'ed. */
+  stamp(realPath: string): FileStamp | null {
+    try {
+      const st = fsSync.lstatSync(realPath, { bigint: true });
+      return st.isFile() ? stampOf(st) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** readCorpusFile, synchronous; also returns the stamp of the handle it read through. */
+  read(realPath: string): ReadResult & { stamp?: FileStamp } {
+    let fd: number;
+    try {
+      fd = fsSync.openSync(realPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (e) {
+      return { error: openError(e) };
+    }
+    try {
+      const st = fsSync.fstatSync(fd, { bigint: true });
+      if (!st.isFile()) return { error: st.isDirectory() ? "is a directory, not a file" : "not a regular file (device, FIFO or socket)" };
+      const size = Number(st.size);
+      if (size > this.maxBytes) return { error: tooLarge(size, this.maxBytes) };
+      // Read to the end (the file may have grown since fstat), refusing past the limit.
+      let buf = Buffer.allocUnsafe(Math.max(size, 1) + 1);
+      let n = 0;
+      for (;;) {
+        if (n === buf.length) {
+          if (buf.length > this.maxBytes) return { error: tooLarge(buf.length, this.maxBytes) };
+          const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, this.maxBytes + 1));
+          buf.copy(bigger, 0, 0, n);
+          buf = bigger;
+        }
+        const r = fsSync.readSync(fd, buf, n, buf.length - n, null);
+        if (r === 0) break;
+        n += r;
+      }
+      if (n > this.maxBytes) return { error: tooLarge(n, this.maxBytes) };
+      return { bytes: buf.subarray(0, n), stamp: stampOf(st) };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EISDIR") return { error: "is a directory, not a file" };
+      if (code === "EIO") return { error: "I/O error while reading" };
+      throw e;
+    } finally {
+      fsSync.closeSync(fd);
+    }
+  }
+}
+
+function realpathError(e: unknown, file: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return `file not found: ${file}`;
+  if (code === "ELOOP") return `symlink loop: ${file}`;
+  if (code === "EACCES") return `permission denied: ${file}`;
+  throw e;
+}
+
+function openError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "file not found";
+  if (code === "EACCES") return "permission denied";
+  if (code === "ELOOP") return "symlink appeared after resolution; not read";
+  if (code === "EISDIR") return "is a directory, not a file";
+  throw e;
 }
 
 /**

@@ -23,6 +23,12 @@ import iconv from "iconv-lite";
  */
 export const MAX_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Largest manifest (sources.csv) we read: a row is about 160 bytes, so 256 MB is
+ * over a million documents. The article limit above would stop at ~65,000 rows.
+ */
+export const MANIFEST_MAX_BYTES = 256 * 1024 * 1024;
+
 export type DecodeResult = { text: string; encoding: string } | { error: string };
 
 const MAGIC: [string, number[]][] = [
@@ -43,13 +49,13 @@ export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 }
 
-export function tooLarge(size: number): string {
-  return `file too large: ${formatBytes(size)} (${size} bytes), the limit is ${formatBytes(MAX_BYTES)}`;
+export function tooLarge(size: number, limit = MAX_BYTES): string {
+  return `file too large: ${formatBytes(size)} (${size} bytes), the limit is ${formatBytes(limit)}`;
 }
 
-export function decode(bytes: Uint8Array): DecodeResult {
+export function decode(bytes: Uint8Array, maxBytes = MAX_BYTES): DecodeResult {
   if (bytes.length === 0) return { error: "empty file" };
-  if (bytes.length > MAX_BYTES) return { error: tooLarge(bytes.length) };
+  if (bytes.length > maxBytes) return { error: tooLarge(bytes.length, maxBytes) };
   for (const [kind, magic] of MAGIC) {
     if (magic.every((b, i) => bytes[i] === b)) return { error: `binary file (${kind}?)` };
   }

@@ -5,15 +5,13 @@
 // that cannot be read, decoded or cleaned costs that document only and becomes a
 // Problem; the stage itself fails only when the corpus folder or its manifest is
 // missing (a wrong --data, not bad data).
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { CleanedDoc, CleanResult, Problem, Source } from "../types.js";
-import { clean } from "../clean/index.js";
+import type { CleanedDoc, Problem, Source } from "../types.js";
 import { parseManifest } from "../manifest.js";
-import { decode } from "../decode.js";
-import { htmlToText, looksLikeHtml } from "../html.js";
-import { listUnlistedFiles, MANIFEST_NAME, readCorpusFile, resolveCorpusFile } from "../corpus-files.js";
+import { decode, MANIFEST_MAX_BYTES } from "../decode.js";
+import { CorpusReader, listUnlistedFiles, MANIFEST_NAME } from "../corpus-files.js";
+import { cleanBytes, cleanedDoc, docMeta, sha256Hex } from "../parallel/doc-work.js";
 import { isMain, parseStageArgs, runMain, UserError } from "./cli.js";
 import { AtomicJsonlWriter, interimDir } from "./io.js";
 
@@ -46,8 +44,9 @@ export async function runClean(opts: CleanOptions): Promise<CleanSummary> {
 
   const sources = await readManifest(data, report);
   const out = new AtomicJsonlWriter(path.join(interimDir(data), "clean.jsonl"));
+  const reader = new CorpusReader(data);
   for (const source of sources) {
-    const doc = await cleanOne(data, source, (reason, stage = "read") =>
+    const doc = cleanOne(reader, source, (reason, stage = "read") =>
       report({ stage, doc_id: source.doc_id, file: source.file, line: source.line, reason }),
     );
     if (doc === "unread") continue;
@@ -76,88 +75,65 @@ export function formatProblem(p: Problem): string {
   );
 }
 
-async function readManifest(data: string, report: (p: Problem) => void): Promise<Source[]> {
+export async function readManifest(data: string, report: (p: Problem) => void): Promise<Source[]> {
+  return readManifestBytes(data, report)?.sources ?? [];
+}
+
+/**
+ * The manifest's rows sorted by doc_id, and its bytes; null when it is unusable
+ * (reported). It has its own size limit (MANIFEST_MAX_BYTES), far above an article's.
+ */
+export function readManifestBytes(data: string, report: (p: Problem) => void): { sources: Source[]; bytes: Uint8Array } | null {
   const unusable = (why: string) =>
     report({ stage: "manifest", doc_id: null, file: MANIFEST_NAME, line: null, reason: `manifest unusable: ${why}; no document built` });
   // The manifest is a corpus file like the others: a symlink out of the folder is refused too.
-  const resolved = await resolveCorpusFile(data, MANIFEST_NAME);
-  const read = "error" in resolved ? resolved : await readCorpusFile(resolved.path);
+  const reader = new CorpusReader(data, MANIFEST_MAX_BYTES);
+  const resolved = reader.resolve(MANIFEST_NAME);
+  const read = "error" in resolved ? resolved : reader.read(resolved.path);
   if ("error" in read) {
     unusable(read.error);
-    return [];
+    return null;
   }
-  const decoded = decode(read.bytes);
+  const decoded = decode(read.bytes, MANIFEST_MAX_BYTES);
   if ("error" in decoded) {
     unusable(decoded.error);
-    return [];
+    return null;
   }
   const { sources, problems } = parseManifest(decoded.text, MANIFEST_NAME);
   problems.forEach(report);
   // Code-unit order, not localeCompare: the output must not depend on the machine's locale.
-  return sources.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
+  return { sources: sources.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0)), bytes: read.bytes };
 }
 
 /**
  * Files named by rejected manifest rows: already reported with their row, so not
  * reported a second time as unlisted.
  */
-function listedButRejected(problems: Problem[]): string[] {
+export function listedButRejected(problems: Problem[]): string[] {
   return problems.filter((p) => p.stage === "manifest" && p.file && p.file !== MANIFEST_NAME).map((p) => p.file!);
 }
 
 type Report = (reason: string, stage?: Problem["stage"]) => void;
 
 /** One document through resolve, read, decode and clean; "unread" when its bytes could not be read. */
-async function cleanOne(data: string, source: Source, problem: Report): Promise<CleanedDoc | null | "unread"> {
-  const resolved = await resolveCorpusFile(data, source.file);
+function cleanOne(reader: CorpusReader, source: Source, problem: Report): CleanedDoc | null | "unread" {
+  const resolved = reader.resolve(source.file);
   if ("error" in resolved) {
     problem(`${resolved.error}; document not built`);
     return "unread";
   }
-  const read = await readCorpusFile(resolved.path);
+  const read = reader.read(resolved.path);
   if ("error" in read) {
     problem(`${read.error}; document not built`);
     return "unread";
   }
-  const decoded = decode(read.bytes);
-  if ("error" in decoded) {
-    problem(`${decoded.error}; document not built`);
-    return null;
-  }
-  let { text, encoding } = decoded;
-  let result: CleanResult;
-  let html = false;
-  try {
-    html = looksLikeHtml(text);
-    if (html) {
-      text = htmlToText(text).text;
-      encoding += "+html";
-      if (text.trim() === "") {
-        problem("HTML page with no article text; document not built");
-        return null;
-      }
-    }
-    result = clean(text);
-  } catch (e) {
-    // A crash here is a bug (ours or a library's on odd input), not bad data: show
-    // its stack, but let the other documents through.
-    const err = e as Error;
-    process.stderr.write(`clean: internal error on ${source.doc_id} (a bug, please report it):\n${err.stack ?? err.message}\n`);
-    problem(`${html ? "HTML extraction or cleaning" : "cleaning"} failed: ${err.message}; document not built`, "clean");
-    return null;
-  }
-  if (result.text.trim() === "") problem("cleaning removed all text; document kept with empty text", "clean");
-
-  const { line: _line, ...meta } = source;
-  return {
-    ...meta,
-    encoding,
-    raw_sha256: createHash("sha256").update(read.bytes).digest("hex"),
-    raw_bytes: read.bytes.length,
-    text: result.text,
-    map: result.map,
-    removed: result.removed,
-  };
+  const outcome = cleanBytes(read.bytes);
+  // A crash here is a bug (ours or a library's on odd input), not bad data: show
+  // its stack, but let the other documents through.
+  if (outcome.crash) process.stderr.write(`clean: internal error on ${source.doc_id} (a bug, please report it):\n${outcome.crash}\n`);
+  for (const [stage, reason] of outcome.problems) problem(reason, stage);
+  if (!outcome.body) return null;
+  return cleanedDoc(docMeta(source), outcome.body, sha256Hex(read.bytes), read.bytes.length);
 }
 
 if (isMain(import.meta.url)) {

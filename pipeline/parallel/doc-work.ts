@@ -1,0 +1,128 @@
+// The per-document work of the clean, extract and validate stages, as pure
+// functions of one document: the stage scripts (bin/clean.ts) and the parallel
+// build (parallel/docs.ts, in worker threads or in-process) both call these, so
+// a document gives the same bytes whichever path built it.
+import { createHash } from "node:crypto";
+import type { CleanResult, OffsetMap, Problem, RemovedBlock, Source } from "../types.js";
+import { clean } from "../clean/index.js";
+import { decode } from "../decode.js";
+import { htmlToText, looksLikeHtml } from "../html.js";
+import { extractClaims, EXTRACTOR_VERSION } from "../extract/index.js";
+import { finishClaims } from "../records.js";
+import type { CleanedDoc } from "../types.js";
+import type { RecordChecker } from "../validate/index.js";
+import type { Claim } from "../generated/types.js";
+
+/** Languages the extractor reads; other documents are kept, with zero claims and a note. */
+export const SUPPORTED_LANGUAGES = new Set(["fr"]);
+
+/** A document's metadata as clean.jsonl writes it: the manifest row without its line. */
+export type DocMeta = Omit<Source, "line">;
+
+export function docMeta(source: Source): DocMeta {
+  const { line: _line, ...meta } = source;
+  return meta;
+}
+
+export interface CleanedBody {
+  encoding: string;
+  text: string;
+  map: OffsetMap;
+  removed: RemovedBlock[];
+}
+
+/** What cleaning one file's bytes gave: the document (or null: not built) and its problems. */
+export interface CleanOutcome {
+  problems: [Problem["stage"], string][];
+  body: CleanedBody | null;
+  /** A crash (a bug) happened: printed with its stack, and never cached. */
+  crash: string | null;
+}
+
+/** decode -> HTML to text -> clean, with the problems bin/clean.ts reports. */
+export function cleanBytes(bytes: Uint8Array): CleanOutcome {
+  const problems: CleanOutcome["problems"] = [];
+  const decoded = decode(bytes);
+  if ("error" in decoded) return { problems: [["read", `${decoded.error}; document not built`]], body: null, crash: null };
+  let { text, encoding } = decoded;
+  let result: CleanResult;
+  let html = false;
+  try {
+    html = looksLikeHtml(text);
+    if (html) {
+      text = htmlToText(text).text;
+      encoding += "+html";
+      if (text.trim() === "") return { problems: [["read", "HTML page with no article text; document not built"]], body: null, crash: null };
+    }
+    result = clean(text);
+  } catch (e) {
+    const err = e as Error;
+    return {
+      problems: [["clean", `${html ? "HTML extraction or cleaning" : "cleaning"} failed: ${err.message}; document not built`]],
+      body: null,
+      crash: err.stack ?? err.message,
+    };
+  }
+  if (result.text.trim() === "") problems.push(["clean", "cleaning removed all text; document kept with empty text"]);
+  return { problems, body: { encoding, text: result.text, map: result.map, removed: result.removed }, crash: null };
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The CleanedDoc of clean.jsonl, keys in the stage's order. */
+export function cleanedDoc(meta: DocMeta, body: CleanedBody, rawSha256: string, rawBytes: number): CleanedDoc {
+  return { ...meta, encoding: body.encoding, raw_sha256: rawSha256, raw_bytes: rawBytes, text: body.text, map: body.map, removed: body.removed };
+}
+
+/**
+ * The clean.jsonl line of a document, from its head (metadata, encoding, hash,
+ * size) and the cached JSON of its body (`"text":...,"map":...,"removed":...}`):
+ * the same bytes as JSON.stringify(cleanedDoc(...)).
+ */
+export function cleanLine(meta: DocMeta, encoding: string, rawSha256: string, rawBytes: number, bodyTail: string): string {
+  const head = JSON.stringify({ ...meta, encoding, raw_sha256: rawSha256, raw_bytes: rawBytes });
+  return `${head.slice(0, -1)},${bodyTail}`;
+}
+
+/** `"text":...,"map":...,"removed":...}`: the end of a clean.jsonl line. */
+export function bodyTail(body: CleanedBody): string {
+  return JSON.stringify({ text: body.text, map: body.map, removed: body.removed }).slice(1);
+}
+
+/** What the extract and validate stages make of one cleaned document. */
+export interface ExtractOutcome {
+  /** Language code when the extractor does not read it (0 claims), else null. */
+  unsupported: string | null;
+  /** claims.jsonl lines (without "\n"). */
+  claims: string[];
+  /** valid.jsonl and rejected.jsonl lines, as the validate stage writes them for these claims. */
+  valid: string[];
+  rejected: string[];
+  /** An extractor crash (a bug): the reason for problems.extract.jsonl and the stack. */
+  crash: { reason: string; stack: string } | null;
+}
+
+/** extract (bin/extract.ts) then validate (bin/validate.ts) for one document. */
+export function extractDoc(doc: CleanedDoc, checker: RecordChecker<Claim>): ExtractOutcome {
+  const out: ExtractOutcome = { unsupported: null, claims: [], valid: [], rejected: [], crash: null };
+  if (!SUPPORTED_LANGUAGES.has(doc.language)) {
+    out.unsupported = doc.language;
+    return out;
+  }
+  try {
+    const drafts = extractClaims({ text: doc.text, doc_id: doc.doc_id, published_at: doc.published_at, language: doc.language });
+    for (const claim of finishClaims(doc, drafts, EXTRACTOR_VERSION)) out.claims.push(JSON.stringify(claim));
+  } catch (e) {
+    const err = e as Error;
+    return { ...out, claims: [], crash: { reason: `extractor failed: ${err.message}`, stack: err.stack ?? err.message } };
+  }
+  for (const line of out.claims) {
+    // What the validate stage does with each line of claims.jsonl.
+    const r = checker.check(JSON.parse(line));
+    if (r.rejected) out.rejected.push(JSON.stringify(r.rejected));
+    else out.valid.push(JSON.stringify(r.valid));
+  }
+  return out;
+}
