@@ -71,7 +71,9 @@ async function bundleChild(outDir: string): Promise<string> {
 let childModule = "";
 
 function startChild(): Promise<ChildProcess> {
-  const child = fork(childModule, [], { stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  // Bundled, every module's import.meta.url is the bundle's: without this the
+  // stage scripts' mains would run too, on the default data/ and dist/.
+  const child = fork(childModule, [], { stdio: ["ignore", "ignore", "pipe", "ipc"], env: { ...process.env, NK_NO_SCRIPT_MAIN: "1" } });
   return new Promise((resolve, reject) => {
     child.once("message", () => resolve(child));
     child.once("exit", (code) => reject(new Error(`child exited before ready (${code})`)));

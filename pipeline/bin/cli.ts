@@ -39,8 +39,13 @@ export function parseStageArgs(argv: string[], extraFlags: string[] = []): Parse
   };
 }
 
-/** True when the module at `metaUrl` is the script node was started with. */
+/**
+ * True when the module at `metaUrl` is the script node was started with.
+ * A bundle gives every module the bundle's own URL, so a bundled program that
+ * imports stage scripts sets NK_NO_SCRIPT_MAIN=1 to keep their mains from running.
+ */
 export function isMain(metaUrl: string): boolean {
+  if (process.env.NK_NO_SCRIPT_MAIN === "1") return false;
   const entry = process.argv[1];
   return entry !== undefined && pathToFileURL(path.resolve(entry)).href === metaUrl;
 }
