@@ -79,6 +79,13 @@ describe("npm run build-data", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user error
   });
 
+  it("prints its usage for --help and builds nothing", () => {
+    const r = build(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run build-data/);
+    expect(r.stdout).not.toMatch(/Build summary/);
+  });
+
   it("rejects an unknown option", () => {
     const r = build(["--dats", "x"]);
     expect(r.status).toBe(2);

@@ -9,6 +9,22 @@ export class UserError extends Error {
   override name = "UserError";
 }
 
+/** Thrown by parseStageArgs for --help; runMain prints the script's usage. */
+class HelpRequested extends Error {}
+
+const COMMON = `  --data DIR   corpus folder holding sources.csv (default: data)
+  --dist DIR   release folder (default: dist)
+  --strict     exit 1 when any input problem or rejected record was found
+  --help       this text`;
+
+const USAGE: Record<string, string> = {
+  "build-data": `usage: npm run build-data -- [--data DIR] [--dist DIR] [--strict]\n\nclean -> extract -> validate -> publish: builds the corpus in DIR into a release in DIST.\n\n${COMMON}`,
+  clean: `usage: npm run clean -- [--data DIR]\n\nReads DIR/sources.csv and the files it lists; writes DIR/interim/clean.jsonl.\n\n${COMMON}`,
+  extract: `usage: npm run extract -- [--data DIR]\n\nDIR/interim/clean.jsonl -> DIR/interim/claims.jsonl (French articles; others get 0 claims).\n\n${COMMON}`,
+  validate: `usage: npm run validate -- [--data DIR] [--strict]      (stage: interim/claims.jsonl -> valid.jsonl, rejected.jsonl)\n       npm run validate -- FILE [--table claims|documents]  (check a CSV, JSONL or Arrow file; prints FILE:row:column: message)\n\n${COMMON}`,
+  publish: `usage: npm run publish-release -- [--data DIR] [--dist DIR] [--strict]\n\nWrites DIST/vX.Y.Z/, DIST/latest/ and DIST/index.json from DIR/interim/.\n\n${COMMON}`,
+};
+
 export interface StageOptions {
   /** Corpus folder holding sources.csv. */
   data: string;
@@ -26,7 +42,8 @@ const KNOWN = new Set(["data", "dist", "strict", "_", "json", "docs", "claims", 
 
 export function parseStageArgs(argv: string[], extraFlags: string[] = []): ParsedArgs {
   const known = new Set([...KNOWN, ...extraFlags]);
-  const a = minimist(argv, { string: ["data", "dist"], boolean: ["strict", "json"] });
+  const a = minimist(argv, { string: ["data", "dist"], boolean: ["strict", "json", "help"], alias: { h: "help" } });
+  if (a.help) throw new HelpRequested();
   for (const k of Object.keys(a)) {
     if (!known.has(k)) throw new UserError(`unknown option --${k}`);
   }
@@ -57,7 +74,10 @@ export function runMain(name: string, body: () => Promise<number | void>): void 
       process.exitCode = typeof code === "number" ? code : 0;
     },
     (err: unknown) => {
-      if (err instanceof UserError) {
+      if (err instanceof HelpRequested) {
+        process.stdout.write(`${USAGE[name] ?? `usage: ${name} [options]\n\n${COMMON}`}\n`);
+        process.exitCode = 0;
+      } else if (err instanceof UserError) {
         process.stderr.write(`${name}: error: ${err.message}\n`);
         process.exitCode = 2;
       } else {
