@@ -53,3 +53,44 @@ describe("findNumbers: what is counted", () => {
     "3 000 soldats ukrainiens",
   ])("rejects %s", (s) => expect(counted(s)).toEqual([]));
 });
+
+describe("findNumbers: constructions that name what is counted", () => {
+  it.each([
+    // a quoted figure: the quotation marks sit between the number and its noun
+    ["le ministre a parlé de « plus de 2 000 » militaires nord-coréens", 2000, "at_least", "nk"],
+    ["une note évoque «\u00a0environ 7\u00a0500\u00a0» soldats", 7500, "approx", "personnel"],
+    // "estimer / porter à X le nombre de ..."
+    ["la source évalue à trois mille le nombre de soldats nord-coréens présents", 3000, "exact", "nk"],
+    ["ce qui porte à près de 9 000 le nombre total de militaires nord-coréens", 9000, "up_to", "nk"],
+    // Belgian and Swiss tens
+    ["nonante soldats nord-coréens", 90, "exact", "nk"],
+  ])("%s", (s, count, q, subject) => {
+    const [n] = findNumbers(s).filter((x) => x.count !== null || x.qualifier === "vague");
+    expect(n).toMatchObject({ count, qualifier: q, subject });
+  });
+  it("a part of the number just given, after dont, counts the same people", () => {
+    const ns = findNumbers("quelque 9 000 soldats nord-coréens sont arrivés, dont près de 2 000 auraient déjà combattu");
+    expect(ns.map((n) => [n.count, n.subject])).toEqual([[9000, "nk"], [2000, "nk"]]);
+  });
+  it.each([
+    ["environ 5 000 d'entre eux ont été redéployés", 5000],
+    ["la source fait état de « quelques dizaines » de victimes", null],
+    ["il rappelle le bilan de 1 200 tués", 1200],
+    ["notre bataillon en a fait prisonniers trois, selon lui", 3],
+    ["ma brigade en a capturé un.", 1],
+  ])("a referent the context gives: %s", (s, count) => {
+    const n = findNumbers(s).find((x) => x.subject === "referent" || x.subject === "personnel");
+    expect(n).toBeDefined();
+    expect(n!.count).toBe(count);
+  });
+  it.each([
+    "quatre bataillons répartis sur six camps militaires",
+    "l'armée ukrainienne a perdu environ 900 soldats en une semaine",
+    "la Russie perd chaque jour plus de 1 000 hommes",
+    "ils avançaient par vagues de 50 à 80 hommes",
+    "une aide de 30 millions de francs",
+    "des sanctions visant 40 personnes et entités",
+  ])("does not count soldiers in: %s", (s) => {
+    expect(findNumbers(s).filter((n) => n.subject === "nk" || n.subject === "personnel")).toEqual([]);
+  });
+});

@@ -9,9 +9,15 @@ export interface Trigger {
   measure: Measure;
   /** A bare past participle (no auxiliary before it): it takes the fact for granted. */
   bare: boolean;
+  /** A deploy noun ("renfort", "déploiement"), which a modal anywhere in its clause makes planned. */
+  noun?: boolean;
+  /** An infinitive ("s'entraîner", "former"): after a deploy verb, the purpose of the move. */
+  infinitive?: boolean;
 }
 
 const L = "\\p{L}*";
+const TROOP_NOUN = "(?:davantage\\s+de\\s+|de\\s+nouveaux\\s+|des\\s+|les\\s+)?(?:soldats|troupes|militaires|Nord-Coréens|hommes|combattants|forces|unités|renforts|contingents)";
+const MOVE_VERB = "(?:envoy|déploy|dépêch|transf|fourni|achemin|utilis|engag|redéploy|arriv|rejoi)";
 const E = "(?![\\p{L}\\p{N}])";
 const B = "(?<![\\p{L}\\p{N}])";
 
@@ -23,25 +29,47 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
   ["wounded", `bless[ée]e?s?`],
   [
     "combat",
-    `combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements)|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}`,
+    `combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements|bataille)|engag${L}(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dans\\s+(?:la|les|des|une)\\s+(?:bataille|combats|assauts|offensive|opérations))|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}|chair\\s+à\\s+canon` +
+      // "utilise les Nord-Coréens", "(va) les utiliser": using troops is sending them into battle.
+      `|utilis${L}(?=\\s+(?:les|des|ces|leurs?|ses)\\s+${TROOP_NOUN})|(?<=(?:^|\\s)(?:les|en)\\s)utilis${L}`,
   ],
   ["training", `entra[îi]n${L}|s['’]entra[îi]n${L}|form(?:é|és|ée|ées|er|ait|aient|erait|eraient|ant)(?!\\s+(?:de|d['’]|par))|formation|instruits|instruction\\s+militaire|exercices`],
-  ["planned", `prévu(?:e|s|es)?|attendu(?:e|s|es)?|promis`],
+  [
+    "planned",
+    `prévu(?:e|s|es)?|attendu(?:e|s|es)?|promis` +
+      // future tense of a movement verb: "enverra", "seront" is below (a modifier)
+      `|enverr(?:a|ont)|(?:re)?déploier(?:a|ont)|dépêcher(?:a|ont)|arriver(?:a|ont)|rejoindr(?:a|ont)` +
+      // a follow-up announced: "un renfort devrait suivre"
+      `|(?:devr(?:ait|aient|a|ont)|doi(?:t|vent))\\s+(?:bientôt\\s+|prochainement\\s+|encore\\s+)?suivre` +
+      // a planned movement as a noun: "un transfert vers le front prévu courant novembre"
+      `|(?:transfert|envoi|redéploiement|déploiement|arrivée)\\s+(?:[\\p{L}'’]+\\s+){0,4}?(?:prévue?s?|attendue?s?|programmée?s?|annoncée?s?\\s+pour)`,
+  ],
   [
     "planned-mod",
-    `prévoi(?:t|ent|ait|aient|rait|raient)|doi(?:t|vent)\\s+(?:encore\\s+)?être|devr(?:ait|aient|a|ont)|ser(?:a|ont)\\s+(?:bientôt\\s+|prochainement\\s+)?(?=envoy|déploy|dépêch|transf)|v(?:a|ont)\\s+(?:les\\s+|en\\s+)?(?=envoy|déploy|utilis)|s['’]apprêt${L}|envisag${L}|projett?${L}\\s+d|compt(?:e|ent|ait|aient)\\s+(?:les\\s+)?(?=envoy|déploy)|pourrai(?:t|ent)\\s+(?:bientôt\\s+|prochainement\\s+)?être|à\\s+venir|d['’]ici\\s+(?:la\\s+fin|décembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|l['’]année)`,
+    `prévoi(?:t|ent|ait|aient|rait|raient)|doi(?:t|vent)\\s+(?:encore\\s+)?être|devr(?:ait|aient|a|ont)|ser(?:a|ont)(?=\\s+(?:bientôt\\s+|prochainement\\s+)?(?:envoy|déploy|dépêch|transf|engag|achemin|redéploy))` +
+      // near future and intention: "va les envoyer", "allait les utiliser", "a l'intention de les utiliser"
+      `|(?:v(?:a|ont)|all(?:ait|aient))(?=\\s+(?:les\\s+|en\\s+|leur\\s+)?${MOVE_VERB})|intention(?=\\s+d(?:e\\s+|['’])(?:les\\s+|en\\s+)?${MOVE_VERB})` +
+      `|s['’]apprêt${L}|envisag${L}|projett?${L}(?=\\s+d)|compt(?:e|ent|ait|aient)(?=\\s+(?:les\\s+)?(?:envoy|déploy))` +
+      // "pourrait être engagés", "pourrait envoyer": a possible future movement
+      `|pourrai(?:t|ent)(?=\\s+(?:bientôt\\s+|prochainement\\s+|encore\\s+)?(?:être|(?:en\\s+|les\\s+)?${MOVE_VERB}))|à\\s+venir|d['’]ici\\s+(?:la\\s+fin|décembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|l['’]année)`,
   ],
   [
     "deployed",
-    `envoy${L}|envoi(?:e|ent)?|enverr${L}|déploy${L}|déploi${L}|stationn${L}|arriv(?:é|ée|és|ées|er|ait|aient|e|ent|erai\\p{L}*|ant|ent|era|eront)|se\\s+trouv${L}|évolu(?:ent|erai\\p{L}*|aient|ait)|transf[ée]r${L}|transport(?:é|ée|és|ées|er|ait|aient)|install(?:é|ée|és|ées)|positionn${L}|bas[ée]e?s|cantonn${L}|dépêch${L}|achemin${L}|présent(?:s|es)|présence|sur\\s+le\\s+sol|renfor${L}|mobilis(?:é|és|ées)|(?:sont|seraient|étaient|serait|est)\\s+(?:déjà\\s+|actuellement\\s+)?(?:en|au|dans)\\s+(?=Russie|Ukraine|région)`,
+    `envoy${L}|envoi(?:e|ent)?|enverr${L}|(?:re)?déploy${L}|(?:re)?déploi${L}|fourni(?:r|t|s|ssent|ssait|ssaient|rait|raient)?(?=\\s+${TROOP_NOUN})|rejoi(?:nt|gnent|ndre|gnait|gnaient)\\s+(?:le\\s+front|les\\s+(?:premières\\s+)?lignes)|stationn${L}|arriv(?:é|ée|és|ées|er|ait|aient|e|ent|erai\\p{L}*|ant|ent|era|eront)|se\\s+trouv${L}|évolu(?:ent|erai\\p{L}*|aient|ait)|transf[ée]r${L}|transport(?:é|ée|és|ées|er|ait|aient)|install(?:é|ée|és|ées)|positionn${L}|bas[ée]e?s|cantonn${L}|dépêch${L}|achemin${L}|présent(?:s|es)|présence|sur\\s+le\\s+sol|renfor${L}|mobilis(?:é|és|ées)|(?:sont|seraient|étaient|serait|est)\\s+(?:déjà\\s+|actuellement\\s+)?(?:en|au|dans)(?=\\s+(?:Russie|Ukraine|région))`,
   ],
 ];
 
 // One capture group per measure, in TRIGGERS order; one word-start check for all.
-const TRIGGER_RE = new RegExp(`(?=[tmdpvhcfbeaiéfrsgà])${B}(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "giu");
+const TRIGGER_RE = new RegExp(`(?=[tmdpvhcfbeaiéfrsgàlu])${B}(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "giu");
 const AUX_BEFORE_RE =
-  /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi)\s+)?$/iu;
+  /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi|bientôt|prochainement)\s+)?$/iu;
 const BARE_PARTICIPLE_RE = /(?:é|ée|és|ées|us|ues|is|ises)$/iu;
+// A noun trigger after a demonstrative or possessive refers back to what is known ("ces pertes",
+// "depuis leur déploiement", "leur présence"): it takes the fact for granted, like a bare participle.
+const NOUN_TRIGGER_RE = /^(?:pertes|victimes|présence|(?:re)?déploiement|envoi|arrivée|capture|combats|affrontements|hostilités|formation|renforts?)$/iu;
+const ANAPHORIC_DET_BEFORE_RE = /(?:^|[\s'’])(?:ces|cette|cet|ce|leurs?|ses|sa|son)\s+(?:\p{L}+\s+)?$/iu;
+/** Deploy nouns: a planned modifier anywhere in the clause makes them planned ("un renfort devrait suivre"). */
+const DEPLOY_NOUN_RE = /^(?:renforts?|(?:re)?déploiement|envoi|arrivée)$/iu;
 
 export function findTriggers(s: string): (Trigger | { start: number; end: number; measure: "planned-mod"; bare: false })[] {
   const out: (Trigger | { start: number; end: number; measure: "planned-mod"; bare: false })[] = [];
@@ -56,9 +84,13 @@ export function findTriggers(s: string): (Trigger | { start: number; end: number
     while (gi <= TRIGGERS.length && m[gi] === undefined) gi++;
     const measure = (TRIGGERS[gi - 1]?.[0] ?? "deployed") as Measure | "planned-mod";
     const word = m[0];
-    const bare = measure !== "planned-mod" && BARE_PARTICIPLE_RE.test(word) && !/\s/.test(word) && !AUX_BEFORE_RE.test(s.slice(Math.max(0, m.index - 40), m.index));
+    const left = s.slice(Math.max(0, m.index - 40), m.index);
+    const bare =
+      measure !== "planned-mod" &&
+      !/\s/.test(word) &&
+      ((BARE_PARTICIPLE_RE.test(word) && !AUX_BEFORE_RE.test(left)) || (NOUN_TRIGGER_RE.test(word) && ANAPHORIC_DET_BEFORE_RE.test(left)));
     if (measure === "planned-mod") out.push({ start: m.index, end: m.index + word.length, measure, bare: false });
-    else out.push({ start: m.index, end: m.index + word.length, measure, bare });
+    else out.push({ start: m.index, end: m.index + word.length, measure, bare, noun: measure === "deployed" && DEPLOY_NOUN_RE.test(word), infinitive: /(?:er|ir|re)$/iu.test(word) });
   }
   return out;
 }
@@ -72,14 +104,18 @@ const PRIORITY: Measure[] = ["captured", "killed_or_wounded", "killed", "wounded
  * troupes combattre") is a purpose, not a claim of combat.
  */
 export function clauseMeasure(
-  triggers: readonly { start: number; end: number; measure: Measure | "planned-mod"; bare: boolean }[],
+  triggers: readonly { start: number; end: number; measure: Measure | "planned-mod"; bare: boolean; noun?: boolean; infinitive?: boolean }[],
   from: number,
   to: number,
   opts: { allowBare: boolean; skip?: ReadonlySet<number> },
 ): Measure | null {
   let plannedMod = false;
+  let modAnywhere = false;
   let deployAt = -1;
   const found = new Set<Measure>();
+  for (const t of triggers) {
+    if (t.start >= from && t.end <= to && t.measure === "planned-mod" && !opts.skip?.has(t.start)) modAnywhere = true;
+  }
   for (const t of triggers) {
     if (t.start < from || t.end > to) continue;
     if (opts.skip?.has(t.start)) continue;
@@ -88,13 +124,20 @@ export function clauseMeasure(
       continue;
     }
     if (t.measure === "planned") plannedMod = true;
+    if (t.measure === "deployed" && deployAt < 0) deployAt = t.start;
     if (t.bare && !opts.allowBare) continue;
     if (t.measure === "deployed") {
-      if (deployAt < 0) deployAt = t.start;
-      found.add(plannedMod ? "planned" : "deployed");
+      const noun = modAnywhere && t.noun === true;
+      found.add(plannedMod || noun ? "planned" : "deployed");
       continue;
     }
-    if (t.measure === "combat" && deployAt >= 0 && deployAt < t.start) continue;
+    // "envoyer des troupes combattre", "envoyés s'entraîner": the purpose of the move, not a claim.
+    if ((t.measure === "combat" || (t.measure === "training" && t.infinitive)) && deployAt >= 0 && deployAt < t.start) continue;
+    // "pourraient être engagés dans les combats", "va les utiliser": a future engagement is planned.
+    if (t.measure === "combat" && plannedMod) {
+      found.add("planned");
+      continue;
+    }
     found.add(t.measure);
   }
   for (const p of PRIORITY) if (found.has(p)) return p;
@@ -104,7 +147,7 @@ export function clauseMeasure(
 // --- North Korean personnel -----------------------------------------------------
 
 const PERSONNEL_RE =
-  /(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|soldiers|troops)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|soldiers|troops|(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])/giu;
 const NK_RE = /nord[-\s]?cor[ée]en|cor[ée]e\s+du\s+nord|pyongyang|north\s+korea/iu;
 const NK_AFTER_RE = /^\s*(?:d['’]élite\s+)?(?:nord[-\s]?coréen(?:ne)?s?|de\s+(?:la\s+)?Corée\s+du\s+Nord|de\s+Pyongyang|du\s+Nord|de\s+Kim\s+Jong)/iu;
 const OTHER_AFTER_RE =

@@ -13,14 +13,17 @@ export interface NumberExpr {
   low: number | null;
   high: number | null;
   qualifier: CountQualifier;
-  /** What the number counts: North Korean personnel (explicitly or by context), other people or things. */
-  subject: "nk" | "personnel" | "other" | "none";
+  /**
+   * What the number counts: North Korean personnel, personnel of no stated nationality, a referent
+   * the context gives ("8 000 d'entre eux", "300 victimes"), other people or things, or nothing known.
+   */
+  subject: "nk" | "personnel" | "referent" | "other" | "none";
   /** End of the counted noun phrase (where a participle like "prévus" would follow). */
   nounEnd: number;
 }
 
 const W =
-  "(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?)";
+  "(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|huitante|nonante|cents?|mille|millions?)";
 const WORDS = `${W}(?:(?:[\\s-]+et)?[\\s-]+${W})*`;
 const DIG = "\\d{1,3}(?:[ \\u00A0\\u202F.,’'](?=\\d{3}(?!\\d))\\d{3})+(?!\\d)|\\d+(?:,\\d+)?";
 const NUM = `(?:(?:${DIG})(?:\\s+(?:millions?|mille))?|${WORDS})`;
@@ -43,6 +46,8 @@ const WORD_VALUES: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
   onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20,
   trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+  // Belgian and Swiss French
+  septante: 70, octante: 80, huitante: 80, nonante: 90,
 };
 const APPROX_VALUES: Record<string, number> = {
   dizaine: 10, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100, millier: 1000,
@@ -99,16 +104,64 @@ function qualifierOf(q: string): CountQualifier | null {
 
 const PERSONNEL = "(?:soldats?|militaires?|hommes|homme|troupes|combattants?|officiers?|recrues|conscrits|nord-coréens|nord-coréen|membres|personnels?|forces|mercenaires|fantassins|commandos|réservistes|instructeurs|artilleurs|sapeurs|servicemen|soldiers|troops)";
 const UNIT = "(?:brigades?|bataillons?|unités?|divisions?|régiments?|compagnies|escadrons?|pelotons?)";
+// Adjectives that go before the noun ("3 000 nouveaux soldats"). Not any plural word:
+// "cinq terrains militaires" counts grounds, with "militaires" as an adjective.
+const PRE_ADJ = "(?:nouveaux|nouvelles|autres|premiers|premières|derniers|dernières|jeunes|simples|anciens|véritables|vrais|seuls|différents|nombreux|petits|grands|hauts)";
+// A number quoted on its own: "« près de 4 000 » soldats".
+const CLOSE_QUOTE = "(?:\\s*[»”\"])?";
 const NOUN_AFTER_RE = new RegExp(
-  `^\\s*(?:de\\s+|d['’])?(?:(?:nouveaux|nouvelles|autres|premiers|premières|jeunes|simples|\\p{L}+s)\\s+)?(${PERSONNEL}|${UNIT})${E}`,
+  `^${CLOSE_QUOTE}\\s*(?:de\\s+|d['’])?(?:${PRE_ADJ}\\s+)?(${PERSONNEL}|${UNIT})${E}`,
   "iu",
 );
+// "estime à 2 000 le nombre de soldats", "portant à quelque 12 000 le nombre total de militaires".
+const NUMBER_OF_AFTER_RE = new RegExp(
+  `^${CLOSE_QUOTE}\\s*(?:le|un)\\s+(?:nombre|total|effectif)\\s+(?:total\\s+)?(?:de\\s+|d['’])(?:${PRE_ADJ}\\s+)?(${PERSONNEL})${E}`,
+  "iu",
+);
+// Numbers whose referent is given by the context: "8 000 d'entre eux", "« plusieurs centaines » de victimes",
+// "le chiffre de 3 800", "(il) en a capturé un".
+const OF_THEM_AFTER_RE = /^\s*[»”"]?\s*d['’]entre\s+(?:eux|elles)(?![\p{L}\p{N}])/iu;
+const CASUALTY_AFTER_RE = /^\s*[»”"]?\s*(?:de\s+|d['’])?(?:victimes|morts|prisonniers|captifs)(?![\p{L}\p{N}])/iu;
+const FIGURE_BEFORE_RE = /(?:le|un|ce)\s+(?:chiffre|bilan)\s+(?:\p{L}+\s+)?(?:de|d['’])\s*$/iu;
+const EN_CLITIC_BEFORE_RE = /(?:^|\s)en\s+(?:a|ont|avait|avaient|aurait|auraient|avons|avez|ai)\s+(?:\p{L}+\s+)?(?:\p{L}+(?:é|és|ée|ées|is|u|us|t)|faits?\s+prisonniers?)\s*,?\s*$/iu;
+const NO_NOUN_AFTER_RE = /^\s*(?:[,.;:!?)]|$|(?:en|dans|à|au|depuis|lors|pendant|et|ou)(?![\p{L}\p{N}]))/iu;
 const CONTAINER_BEFORE_RE = /(?:contingent|groupe|détachement|force|corps|effectif|renforts?|total|nombre|troupes?)s?\s+(?:(?:composée?s?|formée?s?|constituée?s?|estimée?s?|évaluée?s?)\s+)?(?:de|d['’]|à)\s*$/iu;
-const MEASURE_PARTICIPLE_AFTER_RE = /^\s*(?:prévu|attendu|envoyé|déployé|tué|blessé|capturé|promis|mobilisé|stationné|présent)e?s?(?![\p{L}\p{N}])/iu;
+// "par groupes de 200 à 300 hommes": the size of each group, not a total.
+const GROUP_SIZE_BEFORE_RE = /par\s+(?:petits\s+|grands\s+)?(?:groupes|vagues|équipes|escouades|colonnes)\s+(?:de|d['’])\s*$/iu;
+// "l'armée russe a perdu 1 250 soldats", "la Russie perd chaque jour 1 200 hommes": someone else's losses.
+const OTHER_LOSER_BEFORE_RE =
+  /(?:russes?|Russie|ukrainien(?:ne)?s?|Ukraine|Moscou|Kiev|Kyiv)\s+(?:(?:a|ont|aurait|auraient|avait|avaient)\s+)?(?:[\p{L}'’]+\s+){0,2}?perd(?:u|ait|aient|ent|rait|raient)?\s+(?:(?:chaque|par|en)\s+[\p{L}\p{N}]+\s+)?$/iu;
+const MEASURE_PARTICIPLE_AFTER_RE = /^\s*[»”"]?\s*(?:prévu|attendu|envoyé|déployé|tué|blessé|capturé|promis|mobilisé|stationné|présent)e?s?(?![\p{L}\p{N}])/iu;
 const NK_AFTER_RE = /^\s*(?:nord[-\s]?coréen(?:ne)?s?|de\s+(?:la\s+)?Corée\s+du\s+Nord|de\s+Pyongyang|du\s+Nord|du\s+régime\s+(?:nord-coréen|de\s+Pyongyang)|des\s+forces\s+spéciales\s+nord-coréennes)(?![\p{L}\p{N}])/iu;
 const OTHER_AFTER_RE =
   /^\s*(?:russes?|ukrainien(?:ne)?s?|américain(?:e)?s?|sud-coréen(?:ne)?s?|occidentaux|britanniques?|français(?:es)?|chinois|iranien(?:ne)?s?|biélorusses?|tchétchènes?|de\s+l['’]OTAN|du\s+Kremlin|de\s+Kiev|de\s+Kyiv|de\s+Moscou|de\s+l['’]armée\s+(?:russe|ukrainienne)|ennemis?|civils?|de\s+l['’]ennemi)(?![\p{L}\p{N}])/iu;
-const THING_AFTER_RE = /^\s*(?:%|pour\s*cent|dollars|euros|\$|€|ans|années|mois|jours|heures|km|kilomètres|pays|missiles|obus|munitions|tonnes|conteneurs|drones|chars|pièces)/iu;
+const THING_AFTER_RE = /^\s*[»”"]?\s*(?:%|pour\s*cent|dollars|euros|francs|\$|€|ans|années|mois|jours|heures|km|kilomètres|pays|missiles|obus|munitions|tonnes|conteneurs|drones|chars|pièces|personnes|habitants|entités|civils)/iu;
+
+/** What a number counts, from the words around it (`start`/`end`: the expression; `lead`: text before its numeral). */
+function subjectOf(s: string, start: number, end: number, lead: string, prev: NumberExpr | undefined): { subject: NumberExpr["subject"]; nounEnd: number } {
+  const after = s.slice(end, end + 80);
+  const before = s.slice(Math.max(0, start - 60), start);
+  const nounM = NOUN_AFTER_RE.exec(after) ?? NUMBER_OF_AFTER_RE.exec(after);
+  if (nounM && !/^(?:brigade|bataillon|unit|division|régiment|compagnie|escadron|peloton)/iu.test(nounM[1]!)) {
+    const nounEnd = end + nounM.index + nounM[0].length;
+    const rest = s.slice(nounEnd, nounEnd + 60);
+    if (OTHER_AFTER_RE.test(rest) || GROUP_SIZE_BEFORE_RE.test(lead)) return { subject: "other", nounEnd };
+    if (NK_AFTER_RE.test(rest) || /nord-coréen/iu.test(nounM[1]!)) return { subject: "nk", nounEnd };
+    if (OTHER_LOSER_BEFORE_RE.test(before)) return { subject: "other", nounEnd };
+    return { subject: "personnel", nounEnd };
+  }
+  if (nounM) return { subject: "other", nounEnd: end }; // a number of units is not a number of soldiers
+  if (THING_AFTER_RE.test(after)) return { subject: "other", nounEnd: end };
+  if (OF_THEM_AFTER_RE.test(after)) return { subject: "referent", nounEnd: end };
+  if (GROUP_SIZE_BEFORE_RE.test(lead)) return { subject: "other", nounEnd: end };
+  if (CONTAINER_BEFORE_RE.test(before)) return { subject: "personnel", nounEnd: end };
+  if (MEASURE_PARTICIPLE_AFTER_RE.test(after)) return { subject: "personnel", nounEnd: end }; // "sur les 11 000 prévus"
+  if (CASUALTY_AFTER_RE.test(after) || FIGURE_BEFORE_RE.test(before)) return { subject: "referent", nounEnd: end };
+  // "dont environ 4 700 auraient été tués": a part of the number just given.
+  if (prev && /(?:^|\s)dont\s*$/iu.test(before) && (prev.subject === "nk" || prev.subject === "personnel")) return { subject: prev.subject, nounEnd: end };
+  if (EN_CLITIC_BEFORE_RE.test(before) && NO_NOUN_AFTER_RE.test(after)) return { subject: "referent", nounEnd: end };
+  return { subject: "none", nounEnd: end };
+}
 
 export function findNumbers(s: string): NumberExpr[] {
   const out: NumberExpr[] = [];
@@ -173,27 +226,11 @@ export function findNumbers(s: string): NumberExpr[] {
         }
       }
     }
-    const after = s.slice(end, end + 80);
-    const nounM = NOUN_AFTER_RE.exec(after);
-    let subject: NumberExpr["subject"] = "none";
-    let nounEnd = end;
-    if (nounM && !/^(?:brigade|bataillon|unit|division|régiment|compagnie|escadron|peloton)/iu.test(nounM[1]!)) {
-      nounEnd = end + nounM.index + nounM[0].length;
-      const rest = s.slice(nounEnd, nounEnd + 60);
-      if (OTHER_AFTER_RE.test(rest)) subject = "other";
-      else if (NK_AFTER_RE.test(rest) || /nord-coréen/iu.test(nounM[1]!)) subject = "nk";
-      else subject = "personnel";
-    } else if (nounM) {
-      subject = "other"; // a number of units is not a number of soldiers
-    } else if (THING_AFTER_RE.test(after)) {
-      subject = "other";
-    } else if (CONTAINER_BEFORE_RE.test(s.slice(Math.max(0, start - 50), start))) {
-      subject = "personnel";
-    } else if (MEASURE_PARTICIPLE_AFTER_RE.test(after)) {
-      subject = "personnel"; // "sur les 11 000 prévus"
-    }
-    // "un"/"une" alone only counts a person in "un soldat nord-coréen" (not "un homme de 45 ans").
-    if (/^(?:une?)$/iu.test(m[0].trim()) && subject !== "nk") continue;
+    const lead = s.slice(Math.max(0, m.index - 50), m.index) + (m[3] ?? "");
+    const { subject, nounEnd } = subjectOf(s, start, end, lead, out[out.length - 1]);
+    // "un"/"une" alone only counts a person in "un soldat nord-coréen" (not "un homme de 45 ans"),
+    // or after "en" ("il en a capturé un").
+    if (/^(?:une?)$/iu.test(m[0].trim()) && subject !== "nk" && subject !== "referent") continue;
     out.push({ start, end, text: s.slice(start, end), count, low, high, qualifier, subject, nounEnd });
   }
   return out;
