@@ -11,7 +11,7 @@ import path from "node:path";
 import { checkFile } from "./manifest.js";
 import { MAX_BYTES, tooLarge } from "./decode.js";
 
-export type Resolved = { path: string } | { error: string };
+export type Resolved = { path: string; stamp?: FileStamp } | { error: string };
 export type ReadResult = { bytes: Uint8Array } | { error: string };
 
 /** Files and folders of the corpus folder that are not documents. */
@@ -133,13 +133,13 @@ export class CorpusReader {
     const dir = this.realDir(path.dirname(file), file);
     if ("error" in dir) return dir;
     const candidate = path.join(dir.real, path.basename(file));
-    let st: fsSync.Stats;
+    let st: fsSync.BigIntStats;
     try {
-      st = fsSync.lstatSync(candidate);
+      st = fsSync.lstatSync(candidate, { bigint: true });
     } catch (e) {
       return { error: realpathError(e, file) };
     }
-    if (!st.isSymbolicLink()) return { path: candidate };
+    if (!st.isSymbolicLink()) return st.isFile() ? { path: candidate, stamp: stampOf(st) } : { path: candidate };
     // A symlink: resolve it fully, as resolveCorpusFile does.
     let real: string;
     try {
@@ -148,7 +148,7 @@ export class CorpusReader {
       return { error: realpathError(e, file) };
     }
     if (!isInside(this.root, real)) return { error: `file ${file} resolves outside the corpus folder (symlink?); not read` };
-    return { path: real };
+    return { path: real, stamp: this.stamp(real) ?? undefined };
   }
 
   /** stat of a resolved path (following nothing: resolve() already did), or null when it cannot be stat'ed. */

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes, type Hash } from "node:crypto";
 import { UserError } from "./cli.js";
 
 export function interimDir(data: string): string {
@@ -42,24 +42,42 @@ export class AtomicJsonlWriter {
   private readonly fd: number;
   private buf: string[] = [];
   private size = 0;
+  private readonly hash: Hash | null;
   count = 0;
 
-  constructor(private readonly file: string) {
+  /** With `hashed`, the SHA-256 of what was written is kept (`sha256` after close). */
+  constructor(
+    private readonly file: string,
+    hashed = false,
+  ) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     this.fd = fs.openSync(this.tmp, "w");
+    this.hash = hashed ? createHash("sha256") : null;
   }
 
+  /** SHA-256 (hex) of the file's bytes, set by close() when constructed with `hashed`. */
+  sha256: string | null = null;
+
   write(obj: unknown): void {
-    const line = JSON.stringify(obj) + "\n";
-    this.buf.push(line);
-    this.size += line.length;
+    this.writeLine(JSON.stringify(obj));
+  }
+
+  /** Writes one line already serialised as JSON (without its "\n"). */
+  writeLine(json: string): void {
+    this.buf.push(json, "\n");
+    this.size += json.length + 1;
     this.count++;
     if (this.size > 1 << 20) this.flush();
   }
 
   private flush(): void {
-    if (this.buf.length) fs.writeSync(this.fd, this.buf.join(""));
+    if (this.buf.length) {
+      const bytes = Buffer.from(this.buf.join(""), "utf8");
+      this.hash?.update(bytes);
+      let n = 0;
+      while (n < bytes.length) n += fs.writeSync(this.fd, bytes, n, bytes.length - n);
+    }
     this.buf = [];
     this.size = 0;
   }
@@ -68,6 +86,7 @@ export class AtomicJsonlWriter {
     this.flush();
     fs.closeSync(this.fd);
     fs.renameSync(this.tmp, this.file);
+    if (this.hash) this.sha256 = this.hash.digest("hex");
   }
 
   /** Drops what was written: the previous file, if any, stays as it was. */

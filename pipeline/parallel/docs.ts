@@ -1,0 +1,391 @@
+// The clean, extract and validate stages in one pass over the documents, in
+// parallel and incremental: what `build-data` runs (the stage scripts remain for
+// running one stage alone). It writes the same interim files, byte for byte, as
+// runClean + runExtract + runValidate (test/incremental.test.ts checks it).
+//
+// The main thread reads the manifest, stats and reads the files, looks results up
+// in the cache, and writes the interim files in doc_id order; worker threads
+// (parallel/pool.ts) clean, extract and validate the documents the cache does not
+// have, in batches. Chunks of documents are pipelined: the main thread prepares
+// chunk k+1 while the workers compute chunk k.
+//
+// Cache (DATA/interim/cache/, pipeline/README.md "Build cache"), when enabled:
+// - files.json: per manifest file, its stat stamp (dev, inode, size, mtime, ctime)
+//   and the sha256 of its bytes: an unchanged stamp means the file is not read.
+// - clean.pack: cleaned body by hash(clean code, raw sha256).
+// - docs.pack: claims, valid and rejected lines by hash(extract code, clean key, metadata).
+// A crash (a bug) is never cached; an entry failing its checks is recomputed.
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Problem, Source } from "../types.js";
+import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, type FileStamp } from "../corpus-files.js";
+import { formatProblem, listedButRejected, readManifestBytes, type CleanSummary } from "../bin/clean.js";
+import type { ExtractSummary } from "../bin/extract.js";
+import type { ValidateSummary } from "../bin/validate.js";
+import { UserError } from "../bin/cli.js";
+import { AtomicJsonlWriter, interimDir } from "../bin/io.js";
+import { codeKeys, hashOf } from "../cache/keys.js";
+import { PackStore } from "../cache/pack.js";
+import { cleanLine, docMeta, sha256Hex, type DocMeta } from "./doc-work.js";
+import type { DocResult, DocTask } from "./task.js";
+import type { DocPool } from "./pool.js";
+
+export interface DocsOptions {
+  data: string;
+  /** Worker threads; 1 or less runs everything in this thread. */
+  workers: number;
+  /** Use and update DATA/interim/cache/. */
+  cache: boolean;
+  log?: (line: string) => void;
+}
+
+export interface DocsSummary {
+  clean: CleanSummary;
+  extract: ExtractSummary;
+  validate: Omit<ValidateSummary, "exitCode">;
+  /** Documents whose clean / extract results came from the cache; documents read from disk. */
+  cache: { cleanHits: number; extractHits: number; filesRead: number; corrupt: number };
+}
+
+export const CACHE_DIR = "cache";
+const STAT_INDEX = "files.json";
+/** Written with the interim files: their stamps and sha256, and the documents table's rows. */
+export const OUTPUTS = "outputs.json";
+export const DOCUMENTS = "documents.jsonl";
+
+const CHUNK = 1024;
+const BATCH = 24;
+
+interface StatEntry {
+  stamp: FileStamp;
+  sha256: string;
+}
+
+interface CleanHead {
+  /** problems: [stage, reason] */
+  p: [string, string][];
+  /** encoding; null when the document was not built */
+  e: string | null;
+  l: number;
+  b: number;
+}
+
+interface Slot {
+  source: Source;
+  meta: DocMeta;
+  /** Resolve or read failed: the reason, and nothing else happens. */
+  unread?: string;
+  sha?: string;
+  size?: number;
+  cleanKey?: string;
+  docKey?: string;
+  /** Cached clean payload: header line, then the body tail. */
+  cleanHead?: CleanHead;
+  cleanTail?: string | null;
+  /** Cached extract payload, split into lines. */
+  docLines?: string[];
+  task?: number;
+}
+
+interface Chunk {
+  slots: Slot[];
+  results: Promise<DocResult[]>[];
+  batchOf: number[];
+}
+
+function readStatIndex(dir: string): Map<string, StatEntry> {
+  try {
+    const raw = JSON.parse(fs.readFileSync(path.join(dir, STAT_INDEX), "utf8")) as { format: number; files: [string, FileStamp, string][] };
+    if (raw.format !== 1) return new Map();
+    return new Map(raw.files.map(([f, stamp, sha256]) => [f, { stamp, sha256 }]));
+  } catch {
+    return new Map();
+  }
+}
+
+export function writeJsonAtomic(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(tmp, JSON.stringify(value));
+  fs.renameSync(tmp, file);
+}
+
+export function fileStamp(file: string): FileStamp | null {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return { dev: Number(st.dev), ino: Number(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
+  } catch {
+    return null;
+  }
+}
+
+export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(line + "\n"));
+  const data = path.resolve(opts.data);
+  if (!fs.existsSync(data) || !fs.statSync(data).isDirectory()) throw new UserError(`corpus folder ${data} does not exist`);
+  if (!fs.existsSync(path.join(data, MANIFEST_NAME))) {
+    throw new UserError(`no ${MANIFEST_NAME} in ${data}: a corpus folder holds ${MANIFEST_NAME} and the files it lists`);
+  }
+  const clean: CleanSummary = { read: 0, cleaned: 0, problems: [] };
+  const extract: ExtractSummary = { documents: 0, claims: 0, unsupported: {}, problems: [] };
+  const report = (p: Problem) => {
+    clean.problems.push(p);
+    log(formatProblem(p));
+  };
+  const sources = readManifestBytes(data, report)?.sources ?? [];
+
+  const dir = interimDir(data);
+  const cacheDir = path.join(dir, CACHE_DIR);
+  const keys = opts.cache ? codeKeys() : null;
+  const cleanPack = opts.cache ? new PackStore(cacheDir, "clean") : null;
+  const docPack = opts.cache ? new PackStore(cacheDir, "docs") : null;
+  const oldStats = opts.cache ? readStatIndex(cacheDir) : new Map<string, StatEntry>();
+  const newStats: [string, FileStamp, string][] = [];
+  const counters = { cleanHits: 0, extractHits: 0, filesRead: 0, corrupt: 0 };
+
+  const out = {
+    clean: new AtomicJsonlWriter(path.join(dir, "clean.jsonl"), true),
+    claims: new AtomicJsonlWriter(path.join(dir, "claims.jsonl"), true),
+    valid: new AtomicJsonlWriter(path.join(dir, "valid.jsonl"), true),
+    rejected: new AtomicJsonlWriter(path.join(dir, "rejected.jsonl"), true),
+    problemsExtract: new AtomicJsonlWriter(path.join(dir, "problems.extract.jsonl"), true),
+    documents: opts.cache ? new AtomicJsonlWriter(path.join(cacheDir, DOCUMENTS), true) : null,
+  };
+  const abortAll = () => {
+    for (const w of Object.values(out)) w?.abort();
+  };
+
+  // Created once, before any batch: worker threads are started here, not per batch.
+  const pool: DocPool | null = opts.workers > 1 ? new (await import("./pool.js")).DocPool(opts.workers) : null;
+  const inProcess = pool ? null : (await import("./task.js")).runBatch;
+  const exec = (tasks: DocTask[]): Promise<DocResult[]> => {
+    if (pool) return pool.run(tasks);
+    // In-process: run when awaited, one batch at a time, like a worker would.
+    return Promise.resolve().then(() => inProcess!(tasks));
+  };
+
+  const reader = new CorpusReader(data);
+
+  /** Main-thread part of a chunk: stat, cache lookups, reads; starts the batches. */
+  const prepare = (from: number): Chunk => {
+    const slots: Slot[] = [];
+    const tasks: DocTask[] = [];
+    for (const source of sources.slice(from, from + CHUNK)) {
+      const slot: Slot = { source, meta: docMeta(source) };
+      slots.push(slot);
+      const resolved = reader.resolve(source.file);
+      if ("error" in resolved) {
+        slot.unread = `${resolved.error}; document not built`;
+        continue;
+      }
+      let bytes: Uint8Array | undefined;
+      const old = oldStats.get(source.file);
+      if (old && resolved.stamp && sameStamp(old.stamp, resolved.stamp)) {
+        slot.sha = old.sha256;
+        slot.size = old.stamp.size;
+        newStats.push([source.file, old.stamp, old.sha256]);
+      } else {
+        const read = reader.read(resolved.path);
+        if ("error" in read) {
+          slot.unread = `${read.error}; document not built`;
+          continue;
+        }
+        counters.filesRead++;
+        bytes = read.bytes;
+        slot.sha = sha256Hex(bytes);
+        slot.size = bytes.length;
+        if (read.stamp) newStats.push([source.file, read.stamp, slot.sha]);
+      }
+      if (keys && cleanPack && docPack) {
+        slot.cleanKey = hashOf(keys.clean, slot.sha);
+        const payload = cleanPack.get(slot.cleanKey);
+        if (payload !== null) {
+          const nl = payload.indexOf("\n");
+          try {
+            slot.cleanHead = JSON.parse(nl < 0 ? payload : payload.slice(0, nl)) as CleanHead;
+            slot.cleanTail = nl < 0 ? null : payload.slice(nl + 1);
+            if ((slot.cleanHead.e === null) !== (slot.cleanTail === null)) throw new Error("inconsistent entry");
+          } catch {
+            slot.cleanHead = undefined;
+            slot.cleanTail = undefined;
+            counters.corrupt++;
+          }
+        }
+        if (slot.cleanHead) {
+          counters.cleanHits++;
+          if (slot.cleanHead.e !== null) {
+            slot.docKey = hashOf(keys.extract, slot.cleanKey, JSON.stringify(slot.meta));
+            const docPayload = docPack.get(slot.docKey);
+            const lines = docPayload === null ? null : parseDocPayload(docPayload);
+            if (lines) {
+              slot.docLines = lines;
+              counters.extractHits++;
+              continue;
+            }
+            if (docPayload !== null) counters.corrupt++;
+            // Extract only: the body comes from the cache.
+            let body;
+            try {
+              body = JSON.parse(`{${slot.cleanTail}`);
+            } catch {
+              body = null;
+            }
+            if (body) {
+              slot.task = tasks.length;
+              tasks.push({ meta: slot.meta, raw_sha256: slot.sha, raw_bytes: slot.size, body });
+              continue;
+            }
+            slot.cleanHead = undefined;
+            slot.cleanTail = undefined;
+            counters.cleanHits--;
+            counters.corrupt++;
+          } else {
+            continue;
+          }
+        }
+      }
+      if (!bytes) {
+        const read = reader.read(resolved.path);
+        if ("error" in read) {
+          slot.unread = `${read.error}; document not built`;
+          continue;
+        }
+        counters.filesRead++;
+        bytes = read.bytes;
+        if (sha256Hex(bytes) !== slot.sha) {
+          // Changed under the same stamp (or the index lied): trust the bytes.
+          slot.sha = sha256Hex(bytes);
+          slot.size = bytes.length;
+          slot.cleanKey = keys ? hashOf(keys.clean, slot.sha) : undefined;
+          if (newStats.at(-1)?.[0] === source.file) newStats.pop();
+          if (read.stamp) newStats.push([source.file, read.stamp, slot.sha]);
+        }
+      }
+      slot.task = tasks.length;
+      tasks.push({ meta: slot.meta, raw_sha256: slot.sha!, raw_bytes: slot.size!, bytes });
+    }
+    const results: Promise<DocResult[]>[] = [];
+    const batchOf: number[] = [];
+    for (let i = 0; i < tasks.length; i += BATCH) {
+      for (let j = i; j < Math.min(i + BATCH, tasks.length); j++) batchOf.push(results.length);
+      results.push(exec(tasks.slice(i, i + BATCH)));
+    }
+    return { slots, results, batchOf };
+  };
+
+  const interimRel = path.relative(process.cwd(), dir) || ".";
+  /** Writes a chunk's documents in order, once its batches are back. */
+  const finish = async (chunk: Chunk): Promise<void> => {
+    const batches = await Promise.all(chunk.results);
+    for (const slot of chunk.slots) {
+      const { source, meta } = slot;
+      const problem = (reason: string, stage: string) =>
+        report({ stage: stage as Problem["stage"], doc_id: source.doc_id, file: source.file, line: source.line, reason });
+      if (slot.unread !== undefined) {
+        problem(slot.unread, "read");
+        continue;
+      }
+      clean.read++;
+      const result = slot.task === undefined ? undefined : batches[chunk.batchOf[slot.task]!]![slot.task % BATCH]!;
+      let head = slot.cleanHead;
+      let tail = slot.cleanTail ?? null;
+      if (!head) {
+        const c = result!.clean!;
+        if (c.crash) process.stderr.write(`clean: internal error on ${source.doc_id} (a bug, please report it):\n${c.crash}\n`);
+        head = { p: c.problems, e: c.encoding, l: c.cleaned_length, b: c.removed_blocks };
+        tail = c.tail;
+        if (!c.crash && cleanPack && slot.cleanKey) cleanPack.put(slot.cleanKey, JSON.stringify(head) + (tail === null ? "" : `\n${tail}`));
+      }
+      for (const [stage, reason] of head.p) problem(reason, stage);
+      if (head.e === null || tail === null) continue;
+      clean.cleaned++;
+      out.clean.writeLine(cleanLine(meta, head.e, slot.sha!, slot.size!, tail));
+      out.documents?.write({ ...meta, encoding: head.e, raw_sha256: slot.sha, raw_bytes: slot.size, cleaned_length: head.l, removed_blocks: head.b });
+
+      extract.documents++;
+      let lines = slot.docLines;
+      if (!lines) {
+        const x = result!.extract!;
+        if (x.crash) {
+          process.stderr.write(`extract: internal error on ${source.doc_id} (a bug, please report it):\n${x.crash.stack}\n`);
+          const p: Problem = { stage: "extract", doc_id: source.doc_id, file: source.file, line: null, reason: x.crash.reason };
+          extract.problems.push(p);
+          out.problemsExtract.write(p);
+          continue;
+        }
+        lines = [JSON.stringify({ u: x.unsupported, c: x.claims.length, v: x.valid.length, r: x.rejected.length }), ...x.claims, ...x.valid, ...x.rejected];
+        if (docPack && slot.docKey === undefined && keys && slot.cleanKey) slot.docKey = hashOf(keys.extract, slot.cleanKey, JSON.stringify(meta));
+        if (docPack && slot.docKey) docPack.put(slot.docKey, lines.join("\n"));
+      }
+      const h = JSON.parse(lines[0]!) as { u: string | null; c: number; v: number; r: number };
+      if (h.u !== null) {
+        extract.unsupported[h.u] = (extract.unsupported[h.u] ?? 0) + 1;
+        continue;
+      }
+      let i = 1;
+      for (const end = i + h.c; i < end; i++) out.claims.writeLine(lines[i]!);
+      extract.claims += h.c;
+      for (const end = i + h.v; i < end; i++) out.valid.writeLine(lines[i]!);
+      for (const end = i + h.r; i < end; i++) out.rejected.writeLine(lines[i]!);
+    }
+  };
+
+  try {
+    let previous: Chunk | null = null;
+    for (let from = 0; from < sources.length; from += CHUNK) {
+      const chunk = prepare(from);
+      if (previous) await finish(previous);
+      previous = chunk;
+    }
+    if (previous) await finish(previous);
+  } catch (e) {
+    abortAll();
+    throw e;
+  } finally {
+    await pool?.close();
+  }
+
+  for (const file of await listUnlistedFiles(data, sources.map((s) => s.file).concat(listedButRejected(clean.problems)))) {
+    report({ stage: "read", doc_id: null, file, line: null, reason: `${file} is not listed in ${MANIFEST_NAME}; not built` });
+  }
+  const problemsClean = new AtomicJsonlWriter(path.join(dir, "problems.clean.jsonl"), true);
+  for (const p of clean.problems) problemsClean.write(p);
+  const writers = { "clean.jsonl": out.clean, "claims.jsonl": out.claims, "valid.jsonl": out.valid, "rejected.jsonl": out.rejected, "problems.clean.jsonl": problemsClean, "problems.extract.jsonl": out.problemsExtract };
+  for (const w of Object.values(writers)) w.close();
+
+  if (opts.cache && cleanPack && docPack && out.documents) {
+    out.documents.close();
+    cleanPack.close();
+    docPack.close();
+    counters.corrupt += cleanPack.corrupt + docPack.corrupt;
+    writeJsonAtomic(path.join(cacheDir, STAT_INDEX), { format: 1, files: newStats });
+    const files: Record<string, { stamp: FileStamp | null; sha256: string | null }> = {};
+    for (const [name, w] of Object.entries(writers)) files[name] = { stamp: fileStamp(path.join(dir, name)), sha256: w.sha256 };
+    writeJsonAtomic(path.join(cacheDir, OUTPUTS), {
+      format: 1,
+      files,
+      documents: { file: DOCUMENTS, stamp: fileStamp(path.join(cacheDir, DOCUMENTS)), sha256: out.documents.sha256, for: "clean.jsonl" },
+    });
+  }
+
+  const validate = {
+    input: extract.claims,
+    valid: out.valid.count,
+    rejected: out.rejected.count,
+    message: `validate: ${extract.claims} records read, ${out.valid.count} valid, ${out.rejected.count} rejected (${interimRel}/rejected.jsonl)`,
+  };
+  return { clean, extract, validate, cache: counters };
+}
+
+/** The lines of a cached extract payload, or null when its header does not match its body. */
+function parseDocPayload(payload: string): string[] | null {
+  const lines = payload.split("\n");
+  try {
+    const h = JSON.parse(lines[0]!) as { u: string | null; c: number; v: number; r: number };
+    if (h.u === null ? lines.length !== 1 + h.c + h.v + h.r : lines.length !== 1) return null;
+    return lines;
+  } catch {
+    return null;
+  }
+}
