@@ -7,9 +7,15 @@
 // writes the same interim files as the three stage scripts. `--stages` runs the
 // stage scripts one after the other instead; `--workers N` (default: the CPUs)
 // and `--no-cache` tune the parallel pass.
+import fs from "node:fs";
 import os from "node:os";
-import { runClean, type CleanSummary } from "./clean.js";
-import { formatExtractSummary, runExtract, type ExtractSummary } from "./extract.js";
+import path from "node:path";
+import type { RecordedResult } from "../cache/state.js";
+import type { Problem } from "../types.js";
+// Stage modules are loaded when used: a build with nothing to do loads none of the
+// heavy ones (HTML parser, extractor, Arrow, Parquet).
+import type { CleanSummary } from "./clean.js";
+import type { ExtractSummary } from "./extract.js";
 import { withBuildLock } from "../lock.js";
 import { isMain, parseStageArgs, runMain, UserError, type StageOptions } from "./cli.js";
 
@@ -45,10 +51,21 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       log(`[${name.padEnd(8)}] ${detail} (${((performance.now() - t) / 1000).toFixed(2)} s)`);
 
     let t = performance.now();
+    const cached = !opts.stages && (opts.cache ?? true);
+    if (cached) {
+      const state = await import("../cache/state.js");
+      const same = await state.unchangedBuild(opts.data, opts.dist);
+      if (same) return noopBuild(opts, same.version, same.result, t0, log);
+      // A build killed from here on must not look complete to the next run.
+      state.clearBuildState(opts.data);
+    }
     let cleaned: CleanSummary;
+    let inputs: import("../parallel/docs.js").DocsSummary["inputs"] | null = null;
     let extracted: ExtractSummary;
     let validated: { valid: number; rejected: number };
     if (opts.stages) {
+      const { runClean } = await import("./clean.js");
+      const { formatExtractSummary, runExtract } = await import("./extract.js");
       cleaned = await runClean({ data: opts.data });
       step("clean", t, `${cleaned.read} documents read, ${cleaned.cleaned} cleaned, ${cleaned.problems.length} problems`);
 
@@ -62,10 +79,12 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       step("validate", t, `${validated.valid} valid, ${validated.rejected} rejected`);
     } else {
       const { runDocs } = await import("../parallel/docs.js");
+      const { formatExtractSummary } = await import("./extract.js");
       const workers = opts.workers ?? os.availableParallelism();
       const docs = await runDocs({ data: opts.data, workers, cache: opts.cache ?? true });
       cleaned = docs.clean;
       extracted = docs.extract;
+      inputs = docs.inputs;
       validated = docs.validate;
       const c = docs.cache;
       step(
@@ -87,6 +106,26 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
     step("publish", t, published.message);
 
     const problems = cleaned.problems.length + extracted.problems.length;
+    if (cached && inputs) {
+      const { saveBuildState } = await import("../cache/state.js");
+      await saveBuildState({
+        data: opts.data,
+        dist: opts.dist,
+        ...inputs,
+        version: published.version,
+        result: {
+          read: cleaned.read,
+          cleaned: cleaned.cleaned,
+          claims: extracted.claims,
+          valid: validated.valid,
+          rejected: validated.rejected,
+          problems,
+          unsupported: extracted.unsupported,
+          counts: published.counts,
+        },
+      });
+    }
+
     const lines = [
       "",
       "Build summary",
@@ -118,6 +157,48 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       lines,
     };
   });
+}
+
+/** Nothing changed since the last complete build: bring latest/ and index.json up to date, report the recorded figures. */
+async function noopBuild(opts: BuildOptions, version: string, r: RecordedResult, t0: number, log: Log): Promise<BuildSummary> {
+  const t = performance.now();
+  const { removeLeftovers, updateIndex, updateLatest, versionDir } = await import("../publish/dist-store.js");
+  // The clean stage prints its problems on every run; so does a build that had nothing to do.
+  const problemsFile = path.join(opts.data, "interim", "problems.clean.jsonl");
+  if (r.problems > 0 && fs.existsSync(problemsFile)) {
+    const { forEachLine } = await import("../publish/read-inputs.js");
+    const { formatProblem } = await import("./clean.js");
+    forEachLine(problemsFile, (line) => {
+      if (line.trim()) process.stderr.write(formatProblem(JSON.parse(line) as Problem) + "\n");
+    });
+  }
+  removeLeftovers(opts.dist);
+  updateLatest(opts.dist, version);
+  updateIndex(opts.dist);
+  const dir = versionDir(opts.dist, version);
+  const relative = path.relative(process.cwd(), dir);
+  const shown = relative && !relative.startsWith("..") ? relative : dir;
+  const c = r.counts;
+  const release = `unchanged: the data equal release ${version} (${shown}); no new version (${c.claims} claims, ${c.documents} documents, ${c.rejected} rejected, ${c.problems} problems)`;
+  log(`[${"nothing".padEnd(8)}] no input, interim file, code or release changed since the last build (${((performance.now() - t0) / 1000).toFixed(2)} s)`);
+  log(`[${"publish".padEnd(8)}] ${release} (${((performance.now() - t) / 1000).toFixed(2)} s)`);
+  const lines = [
+    "",
+    "Build summary",
+    `  documents read        ${r.read}`,
+    `  documents cleaned     ${r.cleaned}`,
+    `  claims extracted      ${r.claims}`,
+    `  records valid         ${r.valid}`,
+    `  records rejected      ${r.rejected}${r.rejected ? "  (kept aside in the release's rejected.jsonl with their reasons)" : ""}`,
+    `  input problems        ${r.problems}${r.problems ? "  (listed above and in the release's problems.csv)" : ""}`,
+    ...Object.entries(r.unsupported).map(([lang, n]) => `  not extracted         ${n} document(s) in '${lang}': language not supported yet`),
+    `  release               ${release}`,
+    `  total time            ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+  ];
+  for (const l of lines) log(l);
+  const failed = opts.strict && (r.problems > 0 || r.rejected > 0);
+  if (failed) log(`build-data: --strict: ${r.problems} input problem(s) and ${r.rejected} rejected record(s)`);
+  return { read: r.read, cleaned: r.cleaned, claims: r.claims, valid: r.valid, rejected: r.rejected, problems: r.problems, unsupported: r.unsupported, release, exitCode: failed ? 1 : 0, lines };
 }
 
 if (isMain(import.meta.url)) {

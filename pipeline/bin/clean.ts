@@ -11,7 +11,8 @@ import type { CleanedDoc, Problem, Source } from "../types.js";
 import { parseManifest } from "../manifest.js";
 import { decode, MANIFEST_MAX_BYTES } from "../decode.js";
 import { CorpusReader, listUnlistedFiles, MANIFEST_NAME } from "../corpus-files.js";
-import { cleanBytes, cleanedDoc, docMeta, sha256Hex } from "../parallel/doc-work.js";
+import { cleanedDoc, docMeta, sha256Hex } from "../parallel/doc-lines.js";
+import type { CleanOutcome } from "../parallel/doc-work.js";
 import { isMain, parseStageArgs, runMain, UserError } from "./cli.js";
 import { AtomicJsonlWriter, interimDir } from "./io.js";
 
@@ -45,8 +46,10 @@ export async function runClean(opts: CleanOptions): Promise<CleanSummary> {
   const sources = await readManifest(data, report);
   const out = new AtomicJsonlWriter(path.join(interimDir(data), "clean.jsonl"));
   const reader = new CorpusReader(data);
+  // Loaded here, not at the top: build-data imports this module for its helpers only.
+  const { cleanBytes } = await import("../parallel/doc-work.js");
   for (const source of sources) {
-    const doc = cleanOne(reader, source, (reason, stage = "read") =>
+    const doc = cleanOne(reader, cleanBytes, source, (reason, stage = "read") =>
       report({ stage, doc_id: source.doc_id, file: source.file, line: source.line, reason }),
     );
     if (doc === "unread") continue;
@@ -116,7 +119,7 @@ export function listedButRejected(problems: Problem[]): string[] {
 type Report = (reason: string, stage?: Problem["stage"]) => void;
 
 /** One document through resolve, read, decode and clean; "unread" when its bytes could not be read. */
-function cleanOne(reader: CorpusReader, source: Source, problem: Report): CleanedDoc | null | "unread" {
+function cleanOne(reader: CorpusReader, cleanBytes: (bytes: Uint8Array) => CleanOutcome, source: Source, problem: Report): CleanedDoc | null | "unread" {
   const resolved = reader.resolve(source.file);
   if ("error" in resolved) {
     problem(`${resolved.error}; document not built`);

@@ -1,7 +1,5 @@
 // Extract stage script: interim/clean.jsonl -> interim/claims.jsonl.
 import path from "node:path";
-import { extractClaims, EXTRACTOR_VERSION } from "../extract/index.js";
-import { finishClaims } from "../records.js";
 import type { CleanedDoc, Problem } from "../types.js";
 import { isMain, parseStageArgs, runMain } from "./cli.js";
 import { AtomicJsonlWriter, interimDir, readJsonl } from "./io.js";
@@ -23,7 +21,10 @@ export async function runExtract(opts: { data: string }): Promise<ExtractSummary
   const problemsOut = new AtomicJsonlWriter(path.join(dir, "problems.extract.jsonl"));
   const summary: ExtractSummary = { documents: 0, claims: 0, unsupported: {}, problems: [] };
   try {
-    await extractAll(dir, out, problemsOut, summary);
+    // Loaded here, not at the top: build-data imports this module for formatExtractSummary only.
+    const { extractClaims, EXTRACTOR_VERSION } = await import("../extract/index.js");
+    const { finishClaims } = await import("../records.js");
+    await extractAll(dir, out, problemsOut, summary, { extractClaims, EXTRACTOR_VERSION, finishClaims });
   } catch (e) {
     out.abort();
     problemsOut.abort();
@@ -34,7 +35,19 @@ export async function runExtract(opts: { data: string }): Promise<ExtractSummary
   return summary;
 }
 
-async function extractAll(dir: string, out: AtomicJsonlWriter, problemsOut: AtomicJsonlWriter, summary: ExtractSummary): Promise<void> {
+interface Extractor {
+  extractClaims: typeof import("../extract/index.js").extractClaims;
+  EXTRACTOR_VERSION: string;
+  finishClaims: typeof import("../records.js").finishClaims;
+}
+
+async function extractAll(
+  dir: string,
+  out: AtomicJsonlWriter,
+  problemsOut: AtomicJsonlWriter,
+  summary: ExtractSummary,
+  { extractClaims, EXTRACTOR_VERSION, finishClaims }: Extractor,
+): Promise<void> {
   for await (const [line, value] of readJsonl(path.join(dir, "clean.jsonl"))) {
     if (value instanceof Error) {
       const p: Problem = { stage: "extract", doc_id: null, file: null, line, reason: value.message };

@@ -15,7 +15,7 @@ export const CACHE_FORMAT = "nk-cache-1";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-const CLEAN_SOURCES = ["pipeline/clean", "pipeline/decode.ts", "pipeline/html.ts", "pipeline/offsets.ts", "pipeline/types.ts", "pipeline/parallel/doc-work.ts"];
+const CLEAN_SOURCES = ["pipeline/clean", "pipeline/decode.ts", "pipeline/html.ts", "pipeline/offsets.ts", "pipeline/types.ts", "pipeline/parallel/doc-work.ts", "pipeline/parallel/doc-lines.ts", "pipeline/parallel/task.ts"];
 const CLEAN_PACKAGES = ["chardet", "iconv-lite", "linkedom", "@mozilla/readability"];
 
 const EXTRACT_SOURCES = [
@@ -29,6 +29,8 @@ const EXTRACT_SOURCES = [
   "schema",
   "data/reference",
   "pipeline/parallel/doc-work.ts",
+  "pipeline/parallel/doc-lines.ts",
+  "pipeline/parallel/task.ts",
 ];
 const EXTRACT_PACKAGES = ["chrono-node", "papaparse", "ajv", "ajv-formats"];
 

@@ -2,8 +2,7 @@
 // functions of one document: the stage scripts (bin/clean.ts) and the parallel
 // build (parallel/docs.ts, in worker threads or in-process) both call these, so
 // a document gives the same bytes whichever path built it.
-import { createHash } from "node:crypto";
-import type { CleanResult, OffsetMap, Problem, RemovedBlock, Source } from "../types.js";
+import type { CleanResult, Problem } from "../types.js";
 import { clean } from "../clean/index.js";
 import { decode } from "../decode.js";
 import { htmlToText, looksLikeHtml } from "../html.js";
@@ -12,24 +11,8 @@ import { finishClaims } from "../records.js";
 import type { CleanedDoc } from "../types.js";
 import type { RecordChecker } from "../validate/index.js";
 import type { Claim } from "../generated/types.js";
-
-/** Languages the extractor reads; other documents are kept, with zero claims and a note. */
-export const SUPPORTED_LANGUAGES = new Set(["fr"]);
-
-/** A document's metadata as clean.jsonl writes it: the manifest row without its line. */
-export type DocMeta = Omit<Source, "line">;
-
-export function docMeta(source: Source): DocMeta {
-  const { line: _line, ...meta } = source;
-  return meta;
-}
-
-export interface CleanedBody {
-  encoding: string;
-  text: string;
-  map: OffsetMap;
-  removed: RemovedBlock[];
-}
+import { SUPPORTED_LANGUAGES, cleanedDoc, type CleanedBody } from "./doc-lines.js";
+export * from "./doc-lines.js";
 
 /** What cleaning one file's bytes gave: the document (or null: not built) and its problems. */
 export interface CleanOutcome {
@@ -65,30 +48,6 @@ export function cleanBytes(bytes: Uint8Array): CleanOutcome {
   }
   if (result.text.trim() === "") problems.push(["clean", "cleaning removed all text; document kept with empty text"]);
   return { problems, body: { encoding, text: result.text, map: result.map, removed: result.removed }, crash: null };
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** The CleanedDoc of clean.jsonl, keys in the stage's order. */
-export function cleanedDoc(meta: DocMeta, body: CleanedBody, rawSha256: string, rawBytes: number): CleanedDoc {
-  return { ...meta, encoding: body.encoding, raw_sha256: rawSha256, raw_bytes: rawBytes, text: body.text, map: body.map, removed: body.removed };
-}
-
-/**
- * The clean.jsonl line of a document, from its head (metadata, encoding, hash,
- * size) and the cached JSON of its body (`"text":...,"map":...,"removed":...}`):
- * the same bytes as JSON.stringify(cleanedDoc(...)).
- */
-export function cleanLine(meta: DocMeta, encoding: string, rawSha256: string, rawBytes: number, bodyTail: string): string {
-  const head = JSON.stringify({ ...meta, encoding, raw_sha256: rawSha256, raw_bytes: rawBytes });
-  return `${head.slice(0, -1)},${bodyTail}`;
-}
-
-/** `"text":...,"map":...,"removed":...}`: the end of a clean.jsonl line. */
-export function bodyTail(body: CleanedBody): string {
-  return JSON.stringify({ text: body.text, map: body.map, removed: body.removed }).slice(1);
 }
 
 /** What the extract and validate stages make of one cleaned document. */

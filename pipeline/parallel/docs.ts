@@ -17,7 +17,7 @@
 // A crash (a bug) is never cached; an entry failing its checks is recomputed.
 import fs from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Problem, Source } from "../types.js";
 import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, type FileStamp } from "../corpus-files.js";
 import { formatProblem, listedButRejected, readManifestBytes, type CleanSummary } from "../bin/clean.js";
@@ -27,7 +27,8 @@ import { UserError } from "../bin/cli.js";
 import { AtomicJsonlWriter, interimDir } from "../bin/io.js";
 import { codeKeys, hashOf } from "../cache/keys.js";
 import { PackStore } from "../cache/pack.js";
-import { cleanLine, docMeta, sha256Hex, type DocMeta } from "./doc-work.js";
+import { stampText } from "../cache/state.js";
+import { cleanLine, docMeta, sha256Hex, type DocMeta } from "./doc-lines.js";
 import type { DocResult, DocTask } from "./task.js";
 import type { DocPool } from "./pool.js";
 
@@ -46,6 +47,8 @@ export interface DocsSummary {
   validate: Omit<ValidateSummary, "exitCode">;
   /** Documents whose clean / extract results came from the cache; documents read from disk. */
   cache: { cleanHits: number; extractHits: number; filesRead: number; corrupt: number };
+  /** What the no-op check (cache/state.ts) needs: the manifest's stamp before reading, files, digest of their stamps. */
+  inputs: { manifest: FileStamp | null; files: string[]; listed: string[]; statDigest: string };
 }
 
 export const CACHE_DIR = "cache";
@@ -133,7 +136,9 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     clean.problems.push(p);
     log(formatProblem(p));
   };
+  const manifestStamp = fileStamp(path.join(data, MANIFEST_NAME));
   const sources = readManifestBytes(data, report)?.sources ?? [];
+  const statHash = createHash("sha256");
 
   const dir = interimDir(data);
   const cacheDir = path.join(dir, CACHE_DIR);
@@ -175,6 +180,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       const slot: Slot = { source, meta: docMeta(source) };
       slots.push(slot);
       const resolved = reader.resolve(source.file);
+      statHash.update(`${source.file}\0${"error" in resolved ? `E${resolved.error}` : stampText(resolved.stamp)}\n`);
       if ("error" in resolved) {
         slot.unread = `${resolved.error}; document not built`;
         continue;
@@ -346,7 +352,9 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     await pool?.close();
   }
 
-  for (const file of await listUnlistedFiles(data, sources.map((s) => s.file).concat(listedButRejected(clean.problems)))) {
+  const files = sources.map((s) => s.file);
+  const listed = files.concat(listedButRejected(clean.problems));
+  for (const file of await listUnlistedFiles(data, listed)) {
     report({ stage: "read", doc_id: null, file, line: null, reason: `${file} is not listed in ${MANIFEST_NAME}; not built` });
   }
   const problemsClean = new AtomicJsonlWriter(path.join(dir, "problems.clean.jsonl"), true);
@@ -375,7 +383,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     rejected: out.rejected.count,
     message: `validate: ${extract.claims} records read, ${out.valid.count} valid, ${out.rejected.count} rejected (${interimRel}/rejected.jsonl)`,
   };
-  return { clean, extract, validate, cache: counters };
+  return { clean, extract, validate, cache: counters, inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex") } };
 }
 
 /** The lines of a cached extract payload, or null when its header does not match its body. */

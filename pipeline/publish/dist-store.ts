@@ -105,21 +105,38 @@ export function installVersion(dist: string, version: string, files: ReadonlyMap
   return target;
 }
 
-function sameFolder(a: ReadonlyMap<string, Uint8Array>, b: ReadonlyMap<string, Uint8Array>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [name, bytes] of a) {
-    const other = b.get(name);
-    if (!other || !Buffer.from(bytes).equals(Buffer.from(other))) return false;
+/** Whether two folders hold the same files with the same bytes, compared 1 MB at a time (a release can be GBs). */
+function sameFolderOnDisk(a: string, b: string): boolean {
+  const names = fs.readdirSync(a).sort();
+  const other = fs.readdirSync(b).sort();
+  if (names.length !== other.length || names.some((n, i) => n !== other[i])) return false;
+  for (const n of names) if (fs.statSync(path.join(a, n)).size !== fs.statSync(path.join(b, n)).size) return false;
+  const bufA = Buffer.allocUnsafe(1 << 20);
+  const bufB = Buffer.allocUnsafe(1 << 20);
+  for (const n of names) {
+    const fa = fs.openSync(path.join(a, n), "r");
+    const fb = fs.openSync(path.join(b, n), "r");
+    try {
+      for (;;) {
+        const ra = fs.readSync(fa, bufA, 0, bufA.length, null);
+        const rb = fs.readSync(fb, bufB, 0, bufB.length, null);
+        if (ra !== rb || !bufA.subarray(0, ra).equals(bufB.subarray(0, rb))) return false;
+        if (ra === 0) break;
+      }
+    } finally {
+      fs.closeSync(fa);
+      fs.closeSync(fb);
+    }
   }
   return true;
 }
 
 /** Makes DIST/latest a copy of `version`'s folder, if it is not already; returns whether it changed. */
 export function updateLatest(dist: string, version: string): boolean {
-  const files = readFolder(versionDir(dist, version));
+  const source = versionDir(dist, version);
   const latest = path.join(dist, LATEST);
-  if (fs.existsSync(latest) && sameFolder(readFolder(latest), files)) return false;
-  const staged = stage(dist, files, "latest-");
+  if (fs.existsSync(latest) && fs.statSync(latest).isDirectory() && sameFolderOnDisk(latest, source)) return false;
+  const staged = stageCopy(dist, source, "latest-");
   let old: string | null = null;
   if (fs.existsSync(latest)) {
     old = tmpName(dist, "old-latest-");
@@ -129,6 +146,19 @@ export function updateLatest(dist: string, version: string): boolean {
   fsyncPath(dist);
   if (old) fs.rmSync(old, { recursive: true, force: true });
   return true;
+}
+
+/** stage() for a folder already on disk: copied file by file (copy_file_range), fsynced. */
+function stageCopy(dist: string, from: string, what: string): string {
+  const dir = tmpName(dist, what);
+  fs.mkdirSync(dir);
+  for (const name of fs.readdirSync(from).sort()) {
+    const target = path.join(dir, name);
+    fs.copyFileSync(path.join(from, name), target, fs.constants.COPYFILE_EXCL);
+    fsyncPath(target);
+  }
+  fsyncPath(dir);
+  return dir;
 }
 
 export interface IndexEntry {

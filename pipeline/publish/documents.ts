@@ -1,9 +1,9 @@
 // Rows of the documents table, from the cleaned documents and the published claims.
 import type { Claim, DocumentRow } from "../generated/types.js";
-import type { CleanedDoc } from "../types.js";
+import type { DocSummary } from "./inputs.js";
 import { byKey } from "./order.js";
 
-export function documentRows(docs: readonly CleanedDoc[], claims: readonly Claim[]): DocumentRow[] {
+export function documentRows(docs: readonly DocSummary[], claims: readonly Claim[]): DocumentRow[] {
   const claimsPerDoc = new Map<string, number>();
   for (const c of claims) claimsPerDoc.set(c.doc_id, (claimsPerDoc.get(c.doc_id) ?? 0) + 1);
   const rows = docs.map((d) => ({
@@ -16,9 +16,9 @@ export function documentRows(docs: readonly CleanedDoc[], claims: readonly Claim
     encoding: d.encoding,
     raw_sha256: d.raw_sha256,
     raw_bytes: d.raw_bytes,
-    cleaned_length: d.text.length,
+    cleaned_length: d.cleaned_length,
     claims: claimsPerDoc.get(d.doc_id) ?? 0,
-    removed_blocks: d.removed.length,
+    removed_blocks: d.removed_blocks,
   }));
   return byKey(rows, (r) => r.doc_id);
 }

@@ -3,6 +3,9 @@
 import type { Claim } from "../generated/types.js";
 import type { CleanedDoc, Problem } from "../types.js";
 
+/** What the documents table needs of a cleaned document: its metadata and two lengths, not its text. */
+export type DocSummary = Omit<CleanedDoc, "text" | "map" | "removed"> & { cleaned_length: number; removed_blocks: number };
+
 /** One line of interim/rejected.jsonl, as the validate stage writes it. */
 export interface RejectedRecord {
   doc_id: string | null;
@@ -12,7 +15,7 @@ export interface RejectedRecord {
 
 export interface PublishInput {
   claims: Claim[];
-  docs: CleanedDoc[];
+  docs: DocSummary[];
   rejected: RejectedRecord[];
   problems: Problem[];
   /** SHA-256 over the interim files read, recorded in the Arrow metadata so a file can be traced to its inputs. */

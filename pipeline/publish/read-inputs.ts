@@ -1,25 +1,102 @@
 // Reads the interim files the publish stage works from (file I/O: used by the
 // publish script, not by the pure modules).
+//
+// Streaming: files are read line by line in chunks, never as one string, and the
+// documents table needs only each document's metadata and two lengths, so the
+// cleaned texts and offset maps of clean.jsonl are not kept. When the parallel build
+// (pipeline/parallel/docs.ts) wrote the interim files, its DATA/interim/cache/outputs.json
+// gives each file's sha256 and a metadata-only documents.jsonl; they are used only
+// while the files' stamps (inode, size, mtime, ctime) are the ones it recorded.
 import fs from "node:fs";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import type { Claim } from "../generated/types.js";
 import type { CleanedDoc, Problem } from "../types.js";
 import { UserError } from "../bin/cli.js";
 import { sha256Hex } from "./checksums.js";
-import type { PublishInput, RejectedRecord } from "./inputs.js";
+import type { DocSummary, PublishInput, RejectedRecord } from "./inputs.js";
 import { compareText } from "./order.js";
+import { sameStamp, type FileStamp } from "../corpus-files.js";
 
-function parseJsonl<T>(file: string, text: string): T[] {
-  const out: T[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (line.trim() === "") return;
-    try {
-      out.push(JSON.parse(line) as T);
-    } catch (e) {
-      throw new UserError(`${file}:${i + 1}: not JSON (${(e as Error).message}); rerun the stage that wrote it`);
+/** Calls `each` with every line of `file` (1-based numbers), reading 4 MB at a time. */
+export function forEachLine(file: string, each: (line: string, n: number) => void, hash?: ReturnType<typeof createHash>): void {
+  const fd = fs.openSync(file, "r");
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    let rest: Buffer = Buffer.alloc(0);
+    let n = 0;
+    for (;;) {
+      const r = fs.readSync(fd, buf, 0, buf.length, null);
+      if (r === 0) break;
+      hash?.update(buf.subarray(0, r));
+      const chunk = rest.length ? Buffer.concat([rest, buf.subarray(0, r)]) : buf.subarray(0, r);
+      let start = 0;
+      for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+        each(chunk.toString("utf8", start, nl), ++n);
+        start = nl + 1;
+      }
+      rest = Buffer.from(chunk.subarray(start));
     }
-  });
-  return out;
+    if (rest.length) each(rest.toString("utf8"), ++n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function parseJsonl<T>(file: string, keep: (value: T) => void, hash?: ReturnType<typeof createHash>): void {
+  forEachLine(
+    file,
+    (line, n) => {
+      if (line.trim() === "") return;
+      let value: T;
+      try {
+        value = JSON.parse(line) as T;
+      } catch (e) {
+        throw new UserError(`${file}:${n}: not JSON (${(e as Error).message}); rerun the stage that wrote it`);
+      }
+      keep(value);
+    },
+    hash,
+  );
+}
+
+function stampOf(file: string): FileStamp | null {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return { dev: Number(st.dev), ino: Number(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
+  } catch {
+    return null;
+  }
+}
+
+interface Outputs {
+  files: Record<string, { stamp: FileStamp | null; sha256: string | null }>;
+  documents: { file: string; stamp: FileStamp | null; sha256: string | null; for: string };
+}
+
+function readOutputs(dir: string): Outputs | null {
+  try {
+    const o = JSON.parse(fs.readFileSync(path.join(dir, "cache", "outputs.json"), "utf8")) as Outputs & { format: number };
+    return o.format === 1 ? o : null;
+  } catch {
+    return null;
+  }
+}
+
+function summaryOf(d: CleanedDoc): DocSummary {
+  return {
+    doc_id: d.doc_id,
+    file: d.file,
+    publisher: d.publisher,
+    url: d.url,
+    published_at: d.published_at,
+    language: d.language,
+    encoding: d.encoding,
+    raw_sha256: d.raw_sha256,
+    raw_bytes: d.raw_bytes,
+    cleaned_length: d.text.length,
+    removed_blocks: d.removed.length,
+  };
 }
 
 /**
@@ -36,19 +113,37 @@ export function readPublishInput(data: string): PublishInput {
   }
   const problemFiles = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^problems\.[^/]+\.jsonl$/.test(n)).sort(compareText) : [];
   const names = [...required, ...(fs.existsSync(path.join(dir, "rejected.jsonl")) ? ["rejected.jsonl"] : []), ...problemFiles];
-  const texts = new Map<string, string>();
-  const digest: string[] = [];
-  for (const name of names) {
-    const bytes = fs.readFileSync(path.join(dir, name));
-    texts.set(name, bytes.toString("utf8"));
-    digest.push(`${sha256Hex(bytes)}  ${name}\n`);
-  }
-  const read = <T>(name: string): T[] => (texts.has(name) ? parseJsonl<T>(path.join(dir, name), texts.get(name)!) : []);
-  return {
-    claims: read<Claim>("valid.jsonl"),
-    docs: read<CleanedDoc>("clean.jsonl"),
-    rejected: read<RejectedRecord>("rejected.jsonl"),
-    problems: problemFiles.flatMap((n) => read<Problem>(n)),
-    inputsSha256: sha256Hex(digest.join("")),
+  const outputs = readOutputs(dir);
+  /** The recorded sha256 of an interim file, when it is still the file that was recorded. */
+  const known = (name: string): string | null => {
+    const o = outputs?.files[name];
+    return o?.sha256 && o.stamp && sameStamp(o.stamp, stampOf(path.join(dir, name)) ?? undefined) ? o.sha256 : null;
   };
+  const digests = new Map<string, string>();
+  const read = <T>(name: string, keep: (v: T) => void): void => {
+    const file = path.join(dir, name);
+    const sha = known(name);
+    const hash = sha ? undefined : createHash("sha256");
+    parseJsonl<T>(file, keep, hash);
+    digests.set(name, sha ?? hash!.digest("hex"));
+  };
+
+  const claims: Claim[] = [];
+  read<Claim>("valid.jsonl", (c) => claims.push(c));
+  const docs: DocSummary[] = [];
+  const sidecar = outputs?.documents;
+  const cleanSha = known("clean.jsonl");
+  const sidecarFile = sidecar ? path.join(dir, "cache", sidecar.file) : "";
+  if (sidecar && cleanSha && sidecar.for === "clean.jsonl" && sidecar.stamp && sameStamp(sidecar.stamp, stampOf(sidecarFile) ?? undefined)) {
+    parseJsonl<DocSummary>(sidecarFile, (d) => docs.push(d));
+    digests.set("clean.jsonl", cleanSha);
+  } else {
+    read<CleanedDoc>("clean.jsonl", (d) => docs.push(summaryOf(d)));
+  }
+  const rejected: RejectedRecord[] = [];
+  if (names.includes("rejected.jsonl")) read<RejectedRecord>("rejected.jsonl", (r) => rejected.push(r));
+  const problems: Problem[] = [];
+  for (const n of problemFiles) read<Problem>(n, (p) => problems.push(p));
+  const digest = names.map((name) => `${digests.get(name)}  ${name}\n`);
+  return { claims, docs, rejected, problems, inputsSha256: sha256Hex(Buffer.from(digest.join(""))) };
 }
