@@ -7,7 +7,7 @@ const UNCONFIRMED_RE =
   /(?:n['’]|ne\s)(?:\s*\p{L}+){0,3}?\s+(?:pas|toujours\s+pas|pas\s+encore|pas\s+été|jamais)\s+(?:(?:en\s+mesure\s+de|pu|été|encore|pouvoir|\p{L}+ment)\s+)*(?:confirm|vérifi|corrobor)|sans\s+(?:pouvoir\s+)?(?:le\s+)?confirm|impossible\s+de\s+(?:le\s+)?(?:confirm|vérifi)|non\s+confirm|pas\s+(?:encore\s+)?(?:été\s+)?confirm|pas\s+(?:pu|en\s+mesure\s+de)\s+(?:le\s+)?(?:confirm|vérifi)|could\s+not\s+confirm|cannot\s+confirm|unable\s+to\s+confirm/iu;
 
 const DENIAL_VERB_RE =
-  /(?<![\p{L}])(?:ni(?:e|ent|ait|aient|é|er)|dém(?:ent|entent|enti|entait|entaient|entir)|rejet(?:te|tent|ait|aient|é|er)|réfut\p{L}*|contest(?:e|ent|ait|aient|é)|qualifi\p{L}*\s+de\s+(?:fausses?|mensong|fake|rumeur|spéculation)|deny|denies|denied|rejects?|rejected)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:ni(?:e|ent|ait|aient|é|er)|dém(?:ent|entent|enti|entait|entaient|entir)|rejet(?:te|tent|ait|aient|é|er)|réfut\p{L}*|contest(?:e|ent|ait|aient|é)|balay(?:é|ait|aient|e|ent)|qualifi\p{L}*\s+(?:[\p{L}'’]+\s+){0,3}?de\s+[«"“]?\s*(?:fausses?|mensong|fake|rumeur|spéculation|propagande|désinformation|infondé)\p{L}*|deny|denies|denied|rejects?|rejected)(?![\p{L}])/iu;
 
 const NEGATED_CLAIM_RE =
   /(?<![\p{L}])(?:aucun(?:e|s)?\s+(?:\p{L}+\s+){0,2}?(?:soldats?|troupes?|militaires?|combattants?|déploiement|présence|opérations?|unités?|envoi)|pas\s+de\s+(?:soldats|troupes|militaires|déploiement|présence)|(?:n['’]|ne\s)(?:se\s+|s['’]|y\s+)?(?:ont|a|sont|est|avaient|avait|étaient|était|trouvent|trouve|combattent|participent|sont\s+pas)\s+(?:pas|jamais|nullement)\s+(?:été\s+|encore\s+)?(?:envoy|déploy|présent|engag|arriv|impliqu|combatt|entra[îi]n|en\s+Russie|en\s+Ukraine))/iu;

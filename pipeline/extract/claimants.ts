@@ -40,6 +40,8 @@ export interface Attribution {
 export interface SpeakerContext {
   persons: ActorMention[];
   lastSpeaker: Resolved | null;
+  /** Set by findAttributions: the sentence has a speaker of its own that no actor names. */
+  unresolved: boolean;
 }
 
 export function findActorMentions(text: string, tokens: Token[]): ActorMention[] {
@@ -49,6 +51,7 @@ export function findActorMentions(text: string, tokens: Token[]): ActorMention[]
 const SPEECH_STEMS = [
   "déclar", "affirm", "indiqu", "confirm", "rapport", "assur", "soulign", "annonc", "estim", "ajout", "expliqu", "précis", "révél",
   "signal", "not", "rappel", "accus", "dénonc", "avanc", "constat", "insist", "évoqu", "réfut", "contest", "prétend", "martel",
+  "balay", "qualifi", "jug",
 ];
 const SPEECH_ENDINGS = ["é", "ée", "és", "ées", "e", "ent", "ait", "aient", "er", "ant"];
 const SPEECH_IRREGULAR = [
@@ -57,29 +60,43 @@ const SPEECH_IRREGULAR = [
   "nié", "nie", "nient", "niait", "niaient", "rejeté", "rejette", "rejettent", "rejetait", "rejetaient",
   "reconnu", "reconnaît", "reconnait", "reconnaissent", "reconnaissait", "admis", "admet", "admettent",
   "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient",
+  "réagi", "réagit", "réagissent", "réagissait",
+  "fait\\s+état", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
 ];
 const SPEECH_RE = new RegExp(
-  `(?=[dairpsnécmteo])(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
+  `(?=[dairpsnécmteobjqf])(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
   "giu",
 );
 /** Folded word forms SPEECH_RE or SELON_RE can match: a sentence with none of them has no attribution. */
 const ATTRIBUTION_WORDS = new Set<string>([
   ...SPEECH_STEMS.flatMap((st) => SPEECH_ENDINGS.map((e) => fold(st + e))),
   ...SPEECH_IRREGULAR.map(fold),
+  "etat",
   "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites",
 ]);
 
 const SELON_RE = /(?<![\p{L}])(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+/giu;
 const AUX_BEFORE_RE =
-  /(?:^|[\s,«»"“”'’])((?:n['’]\s*|ne\s+)?(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|a-t-(?:il|elle)|ont-(?:ils|elles)|peut|peuvent|pouvait|pourrait|doit)(?:\s+(?:pas|plus|jamais|été))?(?:\s+[\p{L}'’-]+,?){0,3}\s+)$/iu;
+  /(?:^|[\s,«»"“”'’])((?:n['’]\s*|ne\s+)?(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|a-t-(?:il|elle)|ont-(?:ils|elles)|(?:avait|avaient|aurait|auraient)-(?:il|elle|ils|elles)|peut|peuvent|pouvait|pourrait|doit)(?:\s+(?:pas|plus|jamais|été))?(?:\s+[\p{L}'’-]+,?){0,3}\s+)$/iu;
 const DETERMINER_BEFORE_RE = /(?:^|\s)(?:une?|l['’]|la|cette|ce|ces|son|sa|ses|leur|leurs|des|du)\s*$/iu;
 const PRONOUN_BEFORE_RE = /(?:^|[\s,])(?:il|elle|ils|elles)\s+(?:(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:[\p{L}'’]+\s+){0,2}$/iu;
 const PRONOUN_SUFFIX_RE = /-(?:t-)?(?:il|elle|ils|elles)$/iu;
 const INVERTED_BEFORE_RE = /(?:[,«»"“”]|qu['’]|(?:^|\s)que)\s*$/u;
-const ANAPHOR_RE = /(?:^|[\s,])(?:cette|la|une\s+telle|même)\s+source|ce\s+dernier|cette\s+dernière|celui-ci|celle-ci|(?:^|\s)(?:lui|elle|eux)\s*$/iu;
+const ANAPHOR_RE =
+  /(?:^|[\s,])(?:cette|la|une\s+telle|même)\s+source|ce\s+dernier|cette\s+dernière|celui-ci|celle-ci|(?:^|\s)(?:lui|elle|eux)\s*$|^\s*(?:l['’]agence|le\s+quotidien|le\s+journal|le\s+média)\s*(?:[,.;]|$)/iu;
+// After an inverted verb, a subject of its own that no actor names ("a précisé un officier", "a jugé le ministre").
+const OWN_SUBJECT_AFTER_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:le|la|l['’]|les|un|une)\s*\p{L}/u;
+// Agents that are not the speaker: "déployées sur ordre de Kim Jong Un", "à la demande de Moscou".
+const AGENT_BEFORE_RE = /(?:sur\s+(?:l['’])?ordres?\s+d['’e]|à\s+la\s+demande\s+d['’e]|par|avec|contre|aux\s+côtés\s+d['’e]|envers)\s*(?:l['’]|la\s+|le\s+|les\s+)?$/iu;
+// "a qualifié de « mensonges » les informations ...": the judgement makes the verb a denial.
+const QUALIFIED_FALSE_RE = /^\s*(?:[\p{L}'’]+\s+){0,3}?de\s+[«"“]?\s*(?:fausses?|mensong|fake|rumeur|spéculation|propagande|désinformation|infondé|absurde)\p{L}*/iu;
+// A quotation that calls the reports false: "« Il s'agit encore d'une fausse information », a réagi ...".
+const FALSE_REPORT_RE = /fausses?\s+(?:information|nouvelle)s?|fake\s+news|mensonges?|rumeurs?|infondée?s?|désinformation|propagande/iu;
 const RELATIVE_SELON_RE = /^(?:lesquels|lesquelles|lequel|laquelle)(?![\p{L}])/iu;
 const PRONOUN_SELON_RE = /^(?:lui|elle|eux|elles)(?![\p{L}])/iu;
 const COMPLEMENT_AFTER_RE = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:que|qu['’]|:)/iu;
+// "a déclaré son secrétaire général, Mark Rutte": a role phrase in apposition before the name.
+const ROLE_APPOSITION_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:le|la|l['’]|son|sa|leur)\s*[\p{Ll}'’ -]{2,50},\s*$/u;
 const RECIPIENT_BEFORE_RE = /(?:^|\s)(?:à|auprès\s+d['’e]|au)\s*(?:l['’]|la\s+|le\s+)?$/iu;
 
 function mentionKind(mentions: readonly ActorMention[], r: Resolved): string | null {
@@ -120,6 +137,7 @@ function antecedentPerson(ctx: SpeakerContext, pos: number, role: Actor): ActorM
     const p = ctx.persons[i]!;
     if (role.org && !isGenericOrg(role.org) && p.actor.org !== role.org) continue;
     if (role.country && p.actor.country !== role.country) continue;
+    if (role.kind === "role" && role.name === "lawmaker" && p.actor.kind !== "lawmaker") continue; // "le député"
     return p;
   }
   return null;
@@ -216,6 +234,7 @@ export function findAttributions(
   ctx: SpeakerContext,
   published: string,
 ): Attribution[] {
+  ctx.unresolved = false;
   let any = false;
   for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
     if (ATTRIBUTION_WORDS.has(tokens[k]!.lower)) {
@@ -254,6 +273,7 @@ export function findAttributions(
   }
 
   // Speech verbs.
+  const unnamed: { end: number; date: StatementDate | null }[] = [];
   SPEECH_RE.lastIndex = 0;
   while ((m = SPEECH_RE.exec(s)) !== null) {
     const vStart = m.index;
@@ -261,19 +281,25 @@ export function findAttributions(
     if (inQuote(base + vStart, quotes)) continue;
     const left = s.slice(Math.max(0, vStart - 60), vStart);
     if (DETERMINER_BEFORE_RE.test(left)) continue; // a noun: "une annonce", "cette note"
-    const aux = AUX_BEFORE_RE.exec(left);
+    // Words between auxiliary and verb are adverbs or dates, never a name ("A Pyongyang, le régime nie").
+    const auxM = AUX_BEFORE_RE.exec(left);
+    const aux = auxM && !/\p{Lu}/u.test(auxM[1]!.slice(1)) ? auxM : null;
     const pStart = aux ? vStart - aux[1]!.length : vStart;
-    const phrase = s.slice(pStart, vEnd);
-    const passive = /(?:^|\s)été\s/iu.test(phrase);
+    const qualified = /^qualifi/iu.test(m[0]) ? QUALIFIED_FALSE_RE.exec(s.slice(vEnd, vEnd + 80)) : null;
+    const phrase = s.slice(pStart, qualified ? vEnd + qualified[0].length : vEnd);
+    // "ont été confirmées mardi par le Pentagone", "les 3 000 hommes évoqués la semaine dernière par Washington".
+    const agent = /^\s*(?:[\p{Ll}]+\s+){0,4}?par\s+/u.exec(s.slice(vEnd, vEnd + 60));
+    const passive = /(?:^|\s)été\s/iu.test(phrase) || (!aux && /(?:é|ée|és|ées)$/iu.test(m[0]) && agent !== null);
     const beforePhrase = s.slice(Math.max(0, pStart - 40), pStart);
     let claimants: Resolved[] = [];
     let type: Attribution["type"] = "pre";
+    let subjectEnd = -1;
+    let ownSubjectAfter = false;
     const suffixPronoun = PRONOUN_SUFFIX_RE.test(m[0]) || /-(?:t-)?(?:il|elle|ils|elles)(?![\p{L}])/iu.test(phrase);
     const pronoun = suffixPronoun || (!passive && PRONOUN_BEFORE_RE.test(s.slice(Math.max(0, vStart - 40), vStart)));
     if (passive) {
-      const par = /^\s*par\s+/iu.exec(s.slice(vEnd, vEnd + 10));
-      if (par) {
-        const from = base + vEnd;
+      if (agent) {
+        const from = base + vEnd + agent[0].length;
         const to = Math.min(base + s.length, from + 80);
         claimants = resolveMentions(text, mentionsIn(mentions, from, to, quotes).slice(0, 2), ctx);
         type = "post";
@@ -296,7 +322,7 @@ export function findAttributions(
           const gap = text.slice(prevEnd, mm.start);
           const ok =
             picked.length === 0
-              ? !/[,;:«»"“”]/u.test(gap) && gap.length < 70 && !RECIPIENT_BEFORE_RE.test(gap)
+              ? (!/[,;:«»"“”]/u.test(gap) || ROLE_APPOSITION_RE.test(gap)) && gap.length < 70 && !RECIPIENT_BEFORE_RE.test(gap)
               : (gap.length < 30 && !/[;:«»"“”]/u.test(gap) && (gap.match(/,/gu) ?? []).length <= 1);
           if (!ok) break;
           picked.push(mm);
@@ -304,23 +330,57 @@ export function findAttributions(
         }
         claimants = resolveMentions(text, picked, ctx);
         if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(vEnd, vEnd + 30)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
-        if (claimants.length > 0) type = "post";
+        if (claimants.length > 0) {
+          type = "post";
+          if (picked.length > 0) subjectEnd = picked[picked.length - 1]!.end - base;
+        } else if (OWN_SUBJECT_AFTER_RE.test(s.slice(vEnd, vEnd + 40))) ownSubjectAfter = true;
       }
-      if (claimants.length === 0) {
+      if (claimants.length === 0 && !ownSubjectAfter) {
         // Subject before the verb, back to the start of the sentence or of a quotation/clause break.
         let segStart = 0;
         const cut = Math.max(s.lastIndexOf("»", pStart), s.lastIndexOf("”", pStart), s.lastIndexOf(";", pStart), s.lastIndexOf(":", pStart));
         if (cut >= 0) segStart = cut + 1;
-        claimants = resolveMentions(text, mentionsIn(mentions, base + segStart, base + pStart, quotes), ctx);
+        const subject = mentionsIn(mentions, base + segStart, base + pStart, quotes).filter(
+          (mm) => !AGENT_BEFORE_RE.test(text.slice(Math.max(base, mm.start - 30), mm.start)),
+        );
+        claimants = resolveMentions(text, subject, ctx);
         if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
       }
     }
-    if (claimants.length === 0) continue;
-    const date = statementDate(s, pStart, vEnd, published);
-    out.push({ pos: base + pStart, end: base + vEnd, type, claimants, phrase, denial: isDenialVerb(m[0]), date });
+    // "a annoncé Volodymyr Zelensky samedi": the date may follow the inverted subject.
+    const date = statementDate(s, pStart, vEnd, published) ?? (subjectEnd >= 0 ? statementDate(s, subjectEnd, subjectEnd, published) : null);
+    if (claimants.length === 0) {
+      // A speaker of its own that no actor names: the sentence is not the previous speaker's.
+      if (!/(?:ant|er)$/iu.test(m[0])) {
+        ctx.unresolved = true;
+        unnamed.push({ end: vEnd, date });
+      }
+      continue;
+    }
+    const quoteBefore = s.slice(Math.max(0, s.lastIndexOf("«", pStart)), pStart);
+    // "n'a pas démenti" is no denial.
+    const negated = /(?:^|\s)(?:n['’]|ne\s)/iu.test(phrase);
+    const denial = !negated && (isDenialVerb(m[0]) || qualified !== null || (type === "post" && /[»”"]\s*,?\s*$/u.test(beforePhrase) && FALSE_REPORT_RE.test(quoteBefore)));
+    out.push({ pos: base + pStart, end: base + vEnd, type, claimants, phrase, denial, date });
   }
 
   out.sort((a, b) => a.pos - b.pos);
+  // "..., a indiqué jeudi un député, citant le NIS": the source cited by a speaker no actor names, on the speaker's date.
+  for (const a of out) {
+    if (a.type !== "selon" || !/^cit/iu.test(a.phrase)) continue;
+    const verb = unnamed.find((u) => a.pos - base >= u.end && a.pos - base - u.end < 60);
+    if (verb && verb.date) a.date = verb.date;
+  }
+  // "Séoul ne peut pas confirmer ..., a indiqué le ministère sud-coréen de la Défense": the country's
+  // catch-all name and the institution named after the verb are one speaker.
+  for (const a of out) {
+    const c = a.claimants.length === 1 ? a.claimants[0]! : null;
+    if (!c || c.claimant !== null || !isGenericOrg(c.org)) continue;
+    const named = out.find((b) => b !== a && b.type === "post" && b.claimants.length === 1 && b.claimants[0]!.country === c.country && !isGenericOrg(b.claimants[0]!.org));
+    if (!named) continue;
+    a.claimants = [{ ...named.claimants[0]!, spans: [...c.spans, ...named.claimants[0]!.spans] }];
+    a.date ??= named.date;
+  }
   for (let i = 1; i < out.length; i++) {
     const cited = out[i]!;
     const speaker = out[i - 1]!;
@@ -334,6 +394,8 @@ export function findAttributions(
     i--;
   }
   for (const a of out) {
+    // "..., selon l'agence KCNA" after a speaker is the channel: the speaker stays the one referred back to.
+    if (a.type === "selon" && out.length > 1 && a.claimants.every((c) => c.org.startsWith("Media ("))) continue;
     const c = a.claimants[a.claimants.length - 1];
     if (c) ctx.lastSpeaker = c;
   }

@@ -35,13 +35,13 @@ const NOT_PARTICIPLE = new Set([
 const MARKER_RE = new RegExp(
   "(?=[\\s,;])(?:" +
     [
-      `(?<purpose>[\\s,]\\s*(?:peut-être\\s+|notamment\\s+|probablement\\s+|sans\\s+doute\\s+)?(?:afin\\s+(?:d(?:e\\s|['’])|qu)|en\\s+vue\\s+d|pour\\s+(?=(?:(?:les|la|le|l['’]|se|s['’]|y|en|leur|lui|ne|n['’])\\s*)?(?:\\p{L}+(?:er|ir|re|oir)|être|avoir)(?![\\p{L}]))))`,
+      `(?<purpose>[\\s,]\\s*(?:peut-être\\s+|notamment\\s+|probablement\\s+|sans\\s+doute\\s+)?(?:afin\\s+(?:d(?:e\\s|['’])|qu)|en\\s+vue\\s+d|pour\\s+(?=(?:(?:les|la|le|l['’]|se|s['’]|y|en|leur|lui|ne|n['’])\\s*){0,2}(?:\\p{L}+(?:er|ir|re|oir)|être|avoir)(?![\\p{L}]))))`,
       `(?<condition>[\\s,]\\s*(?:si\\s|s['’]ils?(?![\\p{L}])|dès\\s+qu|lorsqu|quand(?![\\p{L}])|avant\\s+(?:d['’e]|qu)|après\\s+avoir|jusqu['’]à\\s+ce\\s+qu|une\\s+fois\\s+qu))`,
       `(?<partitive>,\\s*(?:la\\s+plupart|la\\s+majorité|la\\s+majeure\\s+partie|une\\s+partie|certains\\s+d['’]entre\\s+eux|l['’]essentiel|le\\s+reste)(?![\\p{L}]))`,
       `(?<where>[\\s,]\\s*où(?![\\p{L}]))`,
       `(?<relative>(?<!selon)(?:,\\s*|\\s)(?:qui|dont|lequel|laquelle|lesquels|lesquelles)(?![\\p{L}]))`,
       `(?<participle>,\\s*(?:tout\\s+)?(?:en\\s+|se\\s+|s['’])?(?<pword>\\p{L}+ant)(?![\\p{L}]))`,
-      `(?<main>(?<=(?:affirmé|déclaré|indiqué|assuré|précisé|estimé|confirmé|annoncé|expliqué|souligné|rapporté|ajouté|averti|prévenu|dit))\\s+qu(?:e(?![\\p{L}])|['’])|,?\\s+et\\s+(?=${VERBISH})|;|\\s:\\s|\\s[–—]\\s|[\\s,]\\s*(?:alors\\s+qu|tandis\\s+qu|mais\\s|bien\\s+qu|même\\s+si\\s))`,
+      `(?<main>(?<=(?:affirmé|déclaré|indiqué|assuré|précisé|estimé|confirmé|annoncé|expliqué|souligné|rapporté|ajouté|averti|prévenu|dit|affirmant|déclarant|indiquant|assurant|précisant|estimant|confirmant|annonçant|expliquant|soulignant|ajoutant|avertissant|prévenant|disant))\\s+qu(?:e(?![\\p{L}])|['’])|,?\\s+et\\s+(?=${VERBISH})|;|\\s:\\s|\\s[–—]\\s|[\\s,]\\s*(?:alors\\s+qu|tandis\\s+qu|mais\\s|bien\\s+qu|même\\s+si\\s))`,
     ].join("|") +
     ")",
   "giu",

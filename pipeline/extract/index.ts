@@ -12,6 +12,7 @@ import { publishedDate, type StatementDate } from "./dates.js";
 import { certaintyOf } from "./certainty.js";
 import { mergeRestatements, type Candidate } from "./merge.js";
 import { lowerBound, tokenize, within, type Token } from "./tokens.js";
+import { troopContext, anaphoricPeople, carryLocations, figureAnaphor, type TroopContext } from "./anaphora.js";
 
 export const EXTRACTOR_VERSION = "0.1.0";
 
@@ -33,8 +34,11 @@ interface Doc {
   quotes: QuoteSpan[];
 }
 
-/** Attributions that apply to a sentence with none of its own. */
-function borrowedAttributions(sentences: Sentence[], own: Attribution[][], quotes: QuoteSpan[]): (Attribution[] | null)[] {
+/**
+ * Attributions that apply to a sentence with none of its own. A sentence whose own speaker
+ * could not be identified (`unresolved`) borrows none: it is not the previous speaker's.
+ */
+function borrowedAttributions(sentences: Sentence[], own: Attribution[][], quotes: QuoteSpan[], unresolved: readonly boolean[]): (Attribution[] | null)[] {
   const out: (Attribution[] | null)[] = sentences.map(() => null);
   // A quotation over several sentences: its speaker is given after (or before) it.
   let si = 0;
@@ -54,7 +58,7 @@ function borrowedAttributions(sentences: Sentence[], own: Attribution[][], quote
   for (let i = 1; i < sentences.length; i++) {
     const cur = sentences[i]!;
     const prevS = sentences[i - 1]!;
-    if (own[i]!.length > 0 || out[i] || cur.headline || prevS.headline) continue;
+    if (own[i]!.length > 0 || out[i] || cur.headline || prevS.headline || unresolved[i]) continue;
     const sameParagraph = prevS.para === cur.para;
     const afterStandfirst = cur.indexInPara === 0 && prevS.indexInPara === 0 && sentences[i - 2]?.para !== prevS.para;
     if (!sameParagraph && !afterStandfirst) continue;
@@ -88,25 +92,39 @@ function extract(input: ExtractInput): ClaimDraft[] {
   const actors = findActorMentions(text, tokens);
   const doc: Doc = { text, actors, published: input.published_at, places: findPlaceMentions(text, tokens), quotes: findQuotes(text) };
   const sentences = splitSentences(text);
-  const ctx: SpeakerContext = { persons: actors.filter((m) => m.actor.kind === "person" || m.actor.kind === "lawmaker"), lastSpeaker: null };
-  const own = sentences.map((s) => findAttributions(text, tokens, s, actors, doc.quotes, ctx, doc.published));
+  const ctx: SpeakerContext = { persons: actors.filter((m) => m.actor.kind === "person" || m.actor.kind === "lawmaker"), lastSpeaker: null, unresolved: false };
+  const unresolved: boolean[] = [];
+  const own = sentences.map((s) => {
+    const a = findAttributions(text, tokens, s, actors, doc.quotes, ctx, doc.published);
+    unresolved.push(ctx.unresolved);
+    return a;
+  });
   carryPersonDates(own);
-  const borrowed = borrowedAttributions(sentences, own, doc.quotes);
+  const borrowed = borrowedAttributions(sentences, own, doc.quotes, unresolved);
+  const troops = troopContext(sentences, doc.quotes);
 
   const cands: Candidate[] = [];
-  let lastNk = -100;
+  const bySentence: Candidate[][] = [];
+  // Distance from the last mention of North Korea, in body sentences (bylines and captions do not count).
+  let sinceNk = 100;
   for (let i = 0; i < sentences.length; i++) {
     const sent = sentences[i]!;
     const nkHere = mentionsNorthKorea(sent.text);
-    if (nkHere) lastNk = i;
-    const nkContext = i - lastNk <= 3;
-    if (!nkContext) continue;
-    const attrs = own[i]!.length > 0 ? own[i]! : borrowed[i] ?? [];
+    if (nkHere) sinceNk = 0;
+    else if (!sent.headline) sinceNk++;
     const before = cands.length;
-    if (hasPersonnelWord(tokens, sent)) claimsOfSentence(doc, sent, attrs, own[i]!.length > 0, cands);
-    if (cands.length > before) lastNk = i;
-    else if (own[i]!.some((a) => a.denial)) denialOfSentence(doc, sent, own[i]!, cands.length > 0 || nkHere, cands);
+    if (sinceNk <= 3) {
+      const attrs = own[i]!.length > 0 ? own[i]! : borrowed[i] ?? [];
+      const tc = troops[i]!;
+      if (hasPersonnelWord(tokens, sent) || (tc.refOk && hasAnaphorWord(tokens, sent))) {
+        claimsOfSentence(doc, sent, attrs, own[i]!.length > 0, cands, tc, bySentence[i - 1] ?? []);
+      }
+      if (cands.length > before) sinceNk = 0;
+      else if (own[i]!.some((a) => a.denial)) denialOfSentence(doc, sent, own[i]!, cands.length > 0 || nkHere, cands);
+    }
+    bySentence.push(cands.slice(before));
   }
+  carryLocations(sentences, bySentence);
   return mergeRestatements(cands);
 }
 
@@ -114,14 +132,25 @@ function extract(input: ExtractInput): ClaimDraft[] {
 const PERSONNEL_WORDS = new Set([
   "troupe", "soldat", "militaire", "force", "unite", "officier", "contingent", "renfort", "combattant", "homme", "coreen",
   "recrue", "effectif", "bataillon", "brigade", "mercenaire", "soldier", "troop", "personnel", "fantassin", "commando",
-  "reserviste", "instructeur", "artilleur", "sapeur", "conscrit", "membre",
+  "reserviste", "instructeur", "artilleur", "sapeur", "conscrit", "membre", "element",
 ]);
 
-function hasPersonnelWord(tokens: readonly Token[], sent: Sentence): boolean {
+// Pronouns and casualty nouns that can stand for troops named just before (see anaphora.ts).
+const ANAPHOR_WORDS = new Set(["ils", "elle", "les", "leur", "eux", "en", "perte", "victime", "tue", "blesse", "mort"]);
+
+function hasWord(tokens: readonly Token[], sent: Sentence, words: ReadonlySet<string>): boolean {
   for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
-    if (PERSONNEL_WORDS.has(tokens[k]!.norm)) return true;
+    if (words.has(tokens[k]!.norm)) return true;
   }
   return false;
+}
+
+function hasPersonnelWord(tokens: readonly Token[], sent: Sentence): boolean {
+  return hasWord(tokens, sent, PERSONNEL_WORDS);
+}
+
+function hasAnaphorWord(tokens: readonly Token[], sent: Sentence): boolean {
+  return hasWord(tokens, sent, ANAPHOR_WORDS);
 }
 
 /** A person who spoke on a given day is taken to speak on that day later in the article too. */
@@ -171,12 +200,23 @@ function makeDraft(
 
 const UNATTRIBUTED: Resolved = { claimant: null, org: "Unattributed", country: null, spans: [] };
 
-function claimsOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[], ownAttrs: boolean, out: Candidate[]): void {
+function claimsOfSentence(
+  doc: Doc,
+  sent: Sentence,
+  attrs: readonly Attribution[],
+  ownAttrs: boolean,
+  out: Candidate[],
+  tc: TroopContext,
+  previous: readonly Candidate[],
+): void {
   const s = sent.text;
   const base = sent.start;
-  const personnel = findPersonnel(s);
-  const numbers = findNumbers(s).filter((n) => n.subject === "nk" || n.subject === "personnel");
-  if (personnel.length === 0 && numbers.length === 0) return;
+  const all = findNumbers(s);
+  // Personnel nouns inside a number of other people ("1 250 soldats" the Russian army lost) are not the troops.
+  const others = all.filter((n) => n.subject === "other");
+  const personnel = findPersonnel(s).filter((p) => !others.some((n) => p.start >= n.start && p.start < n.nounEnd));
+  const troopsKnown = tc.refOk || tc.nkHere;
+  const numbers = all.filter((n) => n.subject === "nk" || n.subject === "personnel" || (n.subject === "referent" && troopsKnown));
   const triggers = findTriggers(s);
   const clauses = splitClauses(s);
   const claimantSpans = attrs.flatMap((a) => a.claimants.flatMap((c) => c.spans));
@@ -208,8 +248,11 @@ function claimsOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[
   }
 
   clauses.forEach((c, ci) => {
-    if (!isClaimClause(c)) return;
     const nums = numbers.filter((n) => n.start >= c.start && n.start < c.end);
+    // A relative or participle clause takes its facts for granted, unless it carries its own number
+    // ("dont environ 4 700 auraient été tués", "portant à 12 000 le nombre de soldats").
+    const subordinate = !isClaimClause(c);
+    if (subordinate && !(nums.length > 0 && (c.kind === "relative" || c.kind === "participle"))) return;
     const attrAt = (anchor: number) => {
       // A borrowed speaker does not apply when the sentence names its own actor before the claim
       // ("L'armée russe aurait formé ...", "Le président ukrainien a appelé à ...").
@@ -217,37 +260,66 @@ function claimsOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[
       return pickAttribution(attrs, base + anchor);
     };
     const clauseText = s.slice(c.start, c.end);
-    const places = placesFor(ci);
-    const emit = (measure: Measure, num: NumberExpr | null, anchor: number) => {
+    const places = subordinate ? clausePlaces[ci]! : placesFor(ci);
+    // A participle clause is said in the mood of the clause it hangs on.
+    const prevMain = subordinate && c.kind === "participle" ? clauses.slice(0, ci).reverse().find(isClaimClause) : undefined;
+    const moodText = prevMain ? `${s.slice(prevMain.start, prevMain.end)} ${clauseText}` : clauseText;
+    const emit = (measure: Measure, num: NumberExpr | null, anchor: number, where: readonly string[] = places) => {
       const a = attrAt(anchor);
       if (!a && !num) return; // the outlet's own statement without a number is not a claim
       const phrase = a && ownAttrs ? a.phrase : "";
-      const certainty = certaintyOf(clauseText, phrase);
+      const certainty = certaintyOf(moodText, phrase);
       const date = a ? a.date : null;
       for (const who of a ? a.claimants : [UNATTRIBUTED]) {
-        out.push({ draft: makeDraft(doc, sent, measure, num, who, [...places], date, certainty), headline: sent.headline });
+        out.push({ draft: makeDraft(doc, sent, measure, num, who, [...where], date, certainty), headline: sent.headline });
       }
     };
     if (nums.length > 0) {
+      // "5 000 soldats nord-coréens, qui ..., sont arrivés": the verb is in the main clause resumed after the relative.
+      const r = clauses[ci + 2];
+      const resumed = !subordinate && r && r.kind === "main" && s[r.start] === "," && !isClaimClause(clauses[ci + 1]!) ? ci + 2 : -1;
+      const resumedMeasure = resumed < 0 ? null : clauseMeasure(triggers, r!.start, r!.end, { allowBare: false, skip: consumed }) ?? (clausePlaces[resumed]!.length > 0 ? "deployed" : null);
+      const where = places.length > 0 || resumed < 0 ? places : clausePlaces[resumed]!;
       for (const n of nums) {
-        const m = localMeasure.get(n) ?? clauseMeasure(triggers, c.start, c.end, { allowBare: true, skip: consumed }) ?? (places.length > 0 ? "deployed" : null);
-        if (m) emit(m, n, n.start);
+        const m =
+          localMeasure.get(n) ??
+          clauseMeasure(triggers, c.start, c.end, { allowBare: true, skip: consumed }) ??
+          resumedMeasure ??
+          (where.length > 0 && !subordinate ? "deployed" : null) ??
+          // "Ce chiffre est supérieur aux 3 000 hommes évoqués par ...": a figure set against the one just given.
+          (figureAnaphor(s) ? soleMeasure(previous) : null);
+        if (m) emit(m, n, n.start, where);
       }
       return;
     }
-    let people = personnel.filter((p) => p.start >= c.start && p.start < c.end);
+    let people: { start: number }[] = personnel.filter((p) => p.start >= c.start && p.start < c.end);
     // "... et ont commencé à combattre", "..., où ils ont commencé à s'engager": the troops of the clause before.
-    if (people.length === 0 && (c.kind === "where" || /^,?\s*et\s/u.test(clauseText))) people = personnel.filter((p) => p.start < c.start);
+    // "Les soldats, qui avaient été retirés, ont été redéployés": the main clause resumes after a relative one.
+    const resumed = ci > 1 && clauseText.startsWith(",") && (clauses[ci - 1]!.kind === "relative" || clauses[ci - 1]!.kind === "participle");
+    if (people.length === 0 && (c.kind === "where" || resumed || /^,?\s*et\s/u.test(clauseText))) people = personnel.filter((p) => p.start < c.start);
+    // "ils participent aux combats", "va les utiliser", "de premières pertes": troops named just before.
+    if (people.length === 0 && (troopsKnown || personnel.some((p) => p.start < c.start))) people = anaphoricPeople(s, c, triggers);
     if (people.length === 0) return;
     const m = clauseMeasure(triggers, c.start, c.end, { allowBare: false, skip: consumed });
     if (!m) return;
-    // A future move of troops already said to be deployed is part of that claim.
-    if (m === "planned" && out.slice(firstOfSentence).some((o) => o.draft.measure === "deployed")) return;
+    // A future move of troops already said to be deployed is part of that claim ("... sont arrivés et
+    // devraient être envoyés au front"), unless it is reported on its own ("..., ajoutant que Moscou allait les utiliser").
+    if (m === "planned" && !/^\s*qu(?:e(?![\p{L}])|['’])/iu.test(clauseText) && out.slice(firstOfSentence).some((o) => o.draft.measure === "deployed")) return;
     emit(m, null, people[0]!.start);
+    // "... s'entraînent en Russie, avant un transfert vers le front prévu en novembre": a planned move as well.
+    if (m !== "planned" && triggers.some((t) => t.measure === "planned" && t.noun && t.start >= c.start && t.end <= c.end)) emit("planned", null, people[0]!.start);
   });
 }
 
+/** The measure of the claims just made, when they all share one. */
+function soleMeasure(cands: readonly Candidate[]): Measure | null {
+  const ms = new Set(cands.map((c) => c.draft.measure));
+  return ms.size === 1 ? [...ms][0]! : null;
+}
+
 const ACCUSATION_RE = /(?:accusations?|allégations?|affirmations?|informations?|rapports?|rumeurs?|spéculations?|intention|mission|déploiement|présence|envoi|implication|participation)/iu;
+// "Moscou dément.": a denial with no object denies what was just reported.
+const NO_OBJECT_RE = /^[\s,]*(?:(?:catégoriquement|fermement|formellement|toujours|également|aussi|encore|pour\s+sa\s+part|de\s+son\s+côté)[\s,]*)*[.!]?\s*$/iu;
 
 /** "Le Kremlin rejette cette accusation": a denial of the claims made so far. */
 function denialOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[], context: boolean, out: Candidate[]): void {
@@ -257,7 +329,8 @@ function denialOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[
     if (!a.denial) continue;
     const from = a.end - sent.start;
     const object = s.slice(from);
-    if (!ACCUSATION_RE.test(object)) continue;
+    // A verb that denies by calling the reports false ("a réagi", "a qualifié de « mensonges »") carries its object in the quote.
+    if (!ACCUSATION_RE.test(object) && !NO_OBJECT_RE.test(object) && !(a.type === "post" && a.pos > sent.start)) continue;
     const triggers = findTriggers(object);
     const measure = clauseMeasure(triggers, 0, object.length, { allowBare: true }) ?? "deployed";
     const spans = attrs.flatMap((x) => x.claimants.flatMap((c) => c.spans));

@@ -9,7 +9,7 @@ export interface Trigger {
   measure: Measure;
   /** A bare past participle (no auxiliary before it): it takes the fact for granted. */
   bare: boolean;
-  /** A deploy noun ("renfort", "déploiement"), which a modal anywhere in its clause makes planned. */
+  /** A deploy noun ("renfort", "déploiement"), which a modal anywhere in its clause makes planned; or a planned move named by a noun. */
   noun?: boolean;
   /** An infinitive ("s'entraîner", "former"): after a deploy verb, the purpose of the move. */
   infinitive?: boolean;
@@ -42,7 +42,7 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
       // a follow-up announced: "un renfort devrait suivre"
       `|(?:devr(?:ait|aient|a|ont)|doi(?:t|vent))\\s+(?:bientôt\\s+|prochainement\\s+|encore\\s+)?suivre` +
       // a planned movement as a noun: "un transfert vers le front prévu courant novembre"
-      `|(?:transfert|envoi|redéploiement|déploiement|arrivée)\\s+(?:[\\p{L}'’]+\\s+){0,4}?(?:prévue?s?|attendue?s?|programmée?s?|annoncée?s?\\s+pour)`,
+      `|(?:transfert|envoi|redéploiement|déploiement|arrivée)\\s+(?:[\\p{L}'’]+\\s+){0,6}?(?:prévue?s?|attendue?s?|programmée?s?|annoncée?s?\\s+pour)`,
   ],
   [
     "planned-mod",
@@ -70,6 +70,8 @@ const NOUN_TRIGGER_RE = /^(?:pertes|victimes|présence|(?:re)?déploiement|envoi
 const ANAPHORIC_DET_BEFORE_RE = /(?:^|[\s'’])(?:ces|cette|cet|ce|leurs?|ses|sa|son)\s+(?:\p{L}+\s+)?$/iu;
 /** Deploy nouns: a planned modifier anywhere in the clause makes them planned ("un renfort devrait suivre"). */
 const DEPLOY_NOUN_RE = /^(?:renforts?|(?:re)?déploiement|envoi|arrivée)$/iu;
+/** "un transfert vers le front prévu en novembre": a planned move named by a noun. */
+const PLANNED_NOUN_RE = /^(?:transfert|envoi|redéploiement|déploiement|arrivée)\s/iu;
 
 export function findTriggers(s: string): (Trigger | { start: number; end: number; measure: "planned-mod"; bare: false })[] {
   const out: (Trigger | { start: number; end: number; measure: "planned-mod"; bare: false })[] = [];
@@ -90,7 +92,7 @@ export function findTriggers(s: string): (Trigger | { start: number; end: number
       !/\s/.test(word) &&
       ((BARE_PARTICIPLE_RE.test(word) && !AUX_BEFORE_RE.test(left)) || (NOUN_TRIGGER_RE.test(word) && ANAPHORIC_DET_BEFORE_RE.test(left)));
     if (measure === "planned-mod") out.push({ start: m.index, end: m.index + word.length, measure, bare: false });
-    else out.push({ start: m.index, end: m.index + word.length, measure, bare, noun: measure === "deployed" && DEPLOY_NOUN_RE.test(word), infinitive: /(?:er|ir|re)$/iu.test(word) });
+    else out.push({ start: m.index, end: m.index + word.length, measure, bare, noun: (measure === "deployed" && DEPLOY_NOUN_RE.test(word)) || (measure === "planned" && PLANNED_NOUN_RE.test(word)), infinitive: /(?:er|ir|re)$/iu.test(word) });
   }
   return out;
 }

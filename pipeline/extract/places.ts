@@ -15,8 +15,12 @@ export function findPlaceMentions(text: string, tokens: Token[]): PlaceMention[]
 }
 
 // A place that is an opponent, an ally or a war, not where the troops are.
-const NOT_LOCATION_BEFORE_RE =
-  /(?:contre|aux\s+côtés\s+d['’e]|guerre\s+(?:en|de|d['’]|contre)|soutenir|soutien\s+(?:à|de)|alliance\s+avec|allié(?:e|s)?\s+d['’e]|de\s+la\s+part\s+d['’e]|entre|avec|envahi\w*|attaqu\w*|campagne\s+(?:militaire\s+)?contre|depuis)\s*(?:l['’]|la\s+|le\s+)?$/iu;
+const NOT_LOCATION_BEFORE_RE = new RegExp(
+  "(?:contre|aux\\s+côtés\\s+d['’e]|guerre\\s+(?:en|de|d['’]|contre)|soutenir|soutien\\s+(?:à|de)|alliance\\s+avec|allié(?:e|s)?\\s+d['’e]|de\\s+la\\s+part\\s+d['’e]|entre|avec|envahi\\w*|attaqu\\w*|campagne\\s+(?:militaire\\s+)?contre|depuis" +
+    // a neighbour, a border or a distance: "voisine de l'Ukraine", "frontalière de l'Ukraine", "rapprochée de l'Ukraine"
+    "|voisine?s?\\s+d['’e]|frontali[eè]re?s?\\s+d['’e]|proches?\\s+d['’e]|rapproch\\w*\\s+d['’e]|à\\s+la\\s+frontière\\s+(?:avec|d['’e])|loin\\s+d['’e])\\s*(?:l['’]|la\\s+|le\\s+)?$",
+  "iu",
+);
 const LOCATIVE_BEFORE_RE = /(?:à|vers|près\s+de|autour\s+de|en\s+direction\s+de|aux\s+abords\s+de)\s*$/iu;
 const CONTAINER_GAP_RE = /^\s*(?:,\s*)?(?:en|au|dans\s+la|dans\s+le|dans\s+l['’])?\s*$/iu;
 
