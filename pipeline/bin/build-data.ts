@@ -39,6 +39,11 @@ export interface BuildSummary {
   release: string;
   /** Exit code the command line uses. */
   exitCode: number;
+  /**
+   * How the parallel pass used the build cache: "nothing" when no input changed (no
+   * stage ran), else files read and documents taken from the cache; absent with --stages.
+   */
+  cache?: { nothing: boolean; filesRead: number; cleanHits: number; extractHits: number; corrupt: number };
   lines: string[];
 }
 
@@ -61,6 +66,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
     }
     let cleaned: CleanSummary;
     let inputs: import("../parallel/docs.js").DocsSummary["inputs"] | null = null;
+    let cacheUse: BuildSummary["cache"];
     let extracted: ExtractSummary;
     let validated: { valid: number; rejected: number };
     if (opts.stages) {
@@ -85,6 +91,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       cleaned = docs.clean;
       extracted = docs.extract;
       inputs = docs.inputs;
+      cacheUse = { nothing: false, ...docs.cache };
       validated = docs.validate;
       const c = docs.cache;
       step(
@@ -155,6 +162,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       release: published.message,
       exitCode: failed ? 1 : 0,
       lines,
+      ...(cacheUse ? { cache: cacheUse } : {}),
     };
   });
 }
@@ -198,7 +206,8 @@ async function noopBuild(opts: BuildOptions, version: string, r: RecordedResult,
   for (const l of lines) log(l);
   const failed = opts.strict && (r.problems > 0 || r.rejected > 0);
   if (failed) log(`build-data: --strict: ${r.problems} input problem(s) and ${r.rejected} rejected record(s)`);
-  return { read: r.read, cleaned: r.cleaned, claims: r.claims, valid: r.valid, rejected: r.rejected, problems: r.problems, unsupported: r.unsupported, release, exitCode: failed ? 1 : 0, lines };
+  return { read: r.read, cleaned: r.cleaned, claims: r.claims, valid: r.valid, rejected: r.rejected, problems: r.problems, unsupported: r.unsupported, release, exitCode: failed ? 1 : 0, lines,
+    cache: { nothing: true, filesRead: 0, cleanHits: 0, extractHits: 0, corrupt: 0 } };
 }
 
 if (isMain(import.meta.url)) {

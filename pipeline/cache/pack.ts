@@ -121,10 +121,8 @@ export class PackStore {
   }
 
   put(key: string, payload: string): void {
-    if (this.entries.has(key)) {
-      this.used.add(key);
-      return;
-    }
+    // Already stored (the caller computed it without looking it up): keep it only if it reads back whole.
+    if (this.entries.has(key) && this.get(key) !== null) return;
     const body = Buffer.from(payload, "utf8");
     const crc = crc32(body);
     const header = Buffer.from(`@ ${key} ${body.length} ${crc.toString(16).padStart(8, "0")}\n`, "latin1");

@@ -1,0 +1,177 @@
+// Issue 7: the parallel, incremental build gives the same bytes as the
+// stage-by-stage, single-threaded build without cache, through a history of
+// edits (first build, no-op rebuild, one article added, one edited, a corrupt
+// cache, a touched corpus). Every file of the releases and of the interim folder
+// is compared. No timing assertion: speed is measured with `npm run bench`.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildData, type BuildOptions, type BuildSummary } from "../pipeline/bin/build-data.js";
+import { writeCorpus } from "../pipeline/bin/bench.js";
+import { generateDoc, sourcesLine } from "../pipeline/bench/corpus.js";
+
+const N = 40;
+let tmp: string;
+
+/** Every file under `dir` (relative path -> bytes), recursively; `skip` names top-level entries left out. */
+function files(dir: string, skip: string[] = []): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (!rel && skip.includes(e.name)) continue;
+      if (e.isDirectory()) walk(r);
+      else out.set(r, fs.readFileSync(path.join(dir, r)));
+    }
+  };
+  walk("");
+  return out;
+}
+
+function expectSameTree(a: string, b: string, skip: string[] = []): void {
+  const fa = files(a, skip);
+  const fb = files(b, skip);
+  expect([...fa.keys()].sort()).toEqual([...fb.keys()].sort());
+  for (const [name, bytes] of fa) expect(bytes.equals(fb.get(name)!), `${name} differs`).toBe(true);
+}
+
+/** Two corpus folders given the same edits; A is built with cache and workers, B stage by stage. */
+interface Pair {
+  a: { data: string; dist: string };
+  b: { data: string; dist: string };
+}
+
+let pair: Pair;
+const fast: Partial<BuildOptions> = { workers: 2, cache: true };
+const reference: Partial<BuildOptions> = { stages: true };
+
+async function buildBoth(): Promise<[BuildSummary, BuildSummary]> {
+  const sa = await buildData({ ...pair.a, strict: false, ...fast });
+  const sb = await buildData({ ...pair.b, strict: false, ...reference });
+  return [sa, sb];
+}
+
+const counts = (s: BuildSummary) => ({ ...s, lines: [], cache: undefined, release: undefined });
+
+/** A build-state.json gone: the next build cannot be a no-op and goes through the cache. */
+const forgetState = () => fs.rmSync(path.join(pair.a.data, "interim", "cache", "build-state.json"), { force: true });
+
+function expectSameOutputs(): void {
+  expectSameTree(pair.a.dist, pair.b.dist);
+  // interim/: the same files, but A also has its cache folder.
+  expectSameTree(path.join(pair.a.data, "interim"), path.join(pair.b.data, "interim"), ["cache"]);
+}
+
+/** Applies an edit to both corpus folders. */
+function edit(fn: (data: string) => void): void {
+  fn(pair.a.data);
+  fn(pair.b.data);
+}
+
+function addArticle(data: string, index: number): void {
+  const d = generateDoc(4242, index);
+  const source = { ...d.source, doc_id: `added-${index}`, file: `raw/added-${index}.txt` };
+  fs.writeFileSync(path.join(data, source.file), d.bytes);
+  fs.appendFileSync(path.join(data, "sources.csv"), sourcesLine(source));
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "incremental-"));
+  const mk = (name: string) => {
+    const root = path.join(tmp, name);
+    writeCorpus(path.join(root, "corpus"), N);
+    // An unreadable row and an unlisted file: problems must come out the same too.
+    fs.appendFileSync(path.join(root, "corpus", "sources.csv"), "missing-doc,raw/missing.txt,X,,2024-11-01,fr\n");
+    fs.writeFileSync(path.join(root, "corpus", "raw", "stray.txt"), "Un fichier que le manifeste ne cite pas.\n");
+    return { data: path.join(root, "corpus"), dist: path.join(root, "dist") };
+  };
+  pair = { a: mk("a"), b: mk("b") };
+});
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("parallel incremental build vs stage-by-stage build", () => {
+  it("first build: same interim files and release", async () => {
+    const [sa, sb] = await buildBoth();
+    expect(sa.cache).toMatchObject({ nothing: false, filesRead: N, cleanHits: 0, extractHits: 0 });
+    expect(sb.cache).toBeUndefined();
+    expect(counts(sa)).toEqual(counts(sb));
+    expect(sa.problems).toBe(2);
+    expectSameOutputs();
+  });
+
+  it("no-op rebuild: nothing recomputed, summary and files unchanged", async () => {
+    const before = files(pair.a.dist);
+    const [sa, sb] = await buildBoth();
+    expect(sa.cache?.nothing).toBe(true);
+    expect(sa.release).toMatch(/^unchanged: /);
+    expect(counts(sa)).toEqual(counts(sb));
+    expect(sa.release.replace(pair.a.dist, "DIST")).toBe(sb.release.replace(pair.b.dist, "DIST"));
+    expectSameTree(pair.a.dist, pair.b.dist);
+    expect([...files(pair.a.dist)].every(([n, b]) => before.get(n)?.equals(b))).toBe(true);
+  });
+
+  it("adding one article cleans and extracts only that article", async () => {
+    edit((d) => addArticle(d, 7));
+    const [sa] = await buildBoth();
+    expect(sa.cache).toMatchObject({ nothing: false, filesRead: 1, cleanHits: N, extractHits: N });
+    expect(sa.release).toMatch(/^published 1\.1\.0/);
+    expectSameOutputs();
+  });
+
+  it("editing one article's bytes and one manifest row recomputes those only", async () => {
+    edit((d) => {
+      const f = path.join(d, "raw", "added-7.txt");
+      fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace(/\./, ". Phrase ajoutée."));
+      const m = path.join(d, "sources.csv");
+      const lines = fs.readFileSync(m, "utf8").split("\n");
+      lines[1] = lines[1]!.replace(/,fr$/, ",fr").replace(/^([^,]+),([^,]+),([^,]+),/, "$1,$2,Éditeur corrigé,");
+      fs.writeFileSync(m, lines.join("\n"));
+    });
+    const [sa] = await buildBoth();
+    // One file read (the edited one); the row whose publisher changed keeps its cleaned text but is extracted again.
+    expect(sa.cache).toMatchObject({ filesRead: 1, cleanHits: N, extractHits: N - 1 });
+    expectSameOutputs();
+  });
+
+  it("a corrupt cache is recomputed, never trusted", async () => {
+    const cache = path.join(pair.a.data, "interim", "cache");
+    for (const name of ["clean.pack", "docs.pack"]) {
+      const f = path.join(cache, name);
+      const bytes = fs.readFileSync(f);
+      // Flip bytes inside payloads all along the pack; cut the last record in half.
+      for (let i = 200; i < bytes.length; i += 997) bytes[i] = bytes[i]! ^ 0x20;
+      fs.writeFileSync(f, bytes.subarray(0, bytes.length - 50));
+    }
+    fs.writeFileSync(path.join(cache, "files.json"), "{not json");
+    forgetState();
+    const [sa] = await buildBoth();
+    expect(sa.cache!.filesRead).toBe(N + 1);
+    expect(sa.cache!.corrupt).toBeGreaterThan(0);
+    expectSameOutputs();
+    // And the cache it rewrote is whole again.
+    forgetState();
+    const [again] = await buildBoth();
+    expect(again.cache).toMatchObject({ filesRead: 0, cleanHits: N + 1, extractHits: N + 1, corrupt: 0 });
+    expectSameOutputs();
+  });
+
+  it("same bytes in-process without cache (--workers 1 --no-cache)", async () => {
+    edit((d) => addArticle(d, 9));
+    const s = await buildData({ ...pair.a, strict: false, workers: 1, cache: false });
+    expect(s.cache).toMatchObject({ filesRead: N + 2, cleanHits: 0, extractHits: 0 });
+    await buildData({ ...pair.b, strict: false, ...reference });
+    expectSameOutputs();
+  });
+
+  it("an interim file rewritten by a stage script run alone is noticed", async () => {
+    const { runExtract } = await import("../pipeline/bin/extract.js");
+    await runExtract({ data: pair.a.data });
+    const [sa] = await buildBoth();
+    expect(sa.cache?.nothing).toBe(false);
+    expectSameOutputs();
+  });
+});
