@@ -35,7 +35,8 @@ export function troopContext(sentences: readonly Sentence[], _quotes: readonly Q
     const linked = prev !== undefined && !prev.headline && !s.headline && (prev.para === s.para || OPENS_WITH_PRONOUN_RE.test(s.text));
     const refOk: boolean = linked && prevTroops;
     out.push({ nkHere, refOk });
-    prevTroops = nkHere || (refOk && TROOP_PRONOUN_RE.test(s.text));
+    // The chain goes on through a pronoun or a personnel noun of no stated nationality ("d'autres renforts").
+    prevTroops = nkHere || (refOk && (TROOP_PRONOUN_RE.test(s.text) || personnel.length > 0));
   }
   return out;
 }

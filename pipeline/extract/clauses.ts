@@ -35,7 +35,7 @@ const NOT_PARTICIPLE = new Set([
 const MARKER_RE = new RegExp(
   "(?=[\\s,;])(?:" +
     [
-      `(?<purpose>[\\s,]\\s*(?:peut-être\\s+|notamment\\s+|probablement\\s+|sans\\s+doute\\s+)?(?:afin\\s+(?:d(?:e\\s|['’])|qu)|en\\s+vue\\s+d|pour\\s+(?=(?:(?:les|la|le|l['’]|se|s['’]|y|en|leur|lui|ne|n['’])\\s*){0,2}(?:\\p{L}+(?:er|ir|re|oir)|être|avoir)(?![\\p{L}]))))`,
+      `(?<purpose>[\\s,]\\s*(?:peut-être\\s+|notamment\\s+|probablement\\s+|sans\\s+doute\\s+)?(?:afin\\s+(?:d(?:e\\s|['’])|qu)|en\\s+vue\\s+d|pour\\s+(?!(?:la|le|l['’])\\s*(?:\\p{L}*(?:ière|ième)|moment|heure|instant)(?![\\p{L}]))(?=(?:(?:les|la|le|l['’]|se|s['’]|y|en|leur|lui|ne|n['’])\\s*){0,2}(?:\\p{L}+(?:er|ir|re|oir)|être|avoir)(?![\\p{L}]))))`,
       `(?<condition>[\\s,]\\s*(?:si\\s|s['’]ils?(?![\\p{L}])|dès\\s+qu|lorsqu|quand(?![\\p{L}])|avant\\s+(?:d['’e]|qu)|après\\s+avoir|jusqu['’]à\\s+ce\\s+qu|une\\s+fois\\s+qu))`,
       `(?<partitive>,\\s*(?:la\\s+plupart|la\\s+majorité|la\\s+majeure\\s+partie|une\\s+partie|certains\\s+d['’]entre\\s+eux|l['’]essentiel|le\\s+reste)(?![\\p{L}]))`,
       `(?<where>[\\s,]\\s*où(?![\\p{L}]))`,

@@ -31,6 +31,8 @@ const BEFORE_VERB_RE = new RegExp(`(?:^|[\\s,])(${DATE})[\\s,]*$`, "iu");
 /** A date opening the sentence, before a comma. */
 const OPENING_RE = new RegExp(`^\\s*(${DATE})\\s*,`, "iu");
 
+const MONTH_WORD_RE = new RegExp(`(?<![\\p{L}])${MONTH}(?![\\p{L}])`, "iu");
+
 function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
@@ -53,7 +55,7 @@ export function resolveDatePhrase(phrase: string, published: string): StatementD
   if (!pub) return { date: null, precision: null };
   const p = phrase.toLowerCase().replace(/\s+/g, " ").trim();
   const yearM = /(20\d\d|19\d\d)/.exec(p);
-  const monthM = new RegExp(MONTH, "iu").exec(p);
+  const monthM = MONTH_WORD_RE.exec(p); // a whole word: "semaine" holds "mai"
   const hasDay = /(?:^|\s)(?:1er|premier|[0-3]?\d)\s/u.test(p + " ") && monthM !== null && new RegExp(`(?:1er|premier|[0-3]?\\d)\\s+${MONTH}`, "iu").test(p);
   if (hasDay) {
     // chrono's French parser handles "ce mercredi 23 octobre", "le 1er novembre 2024".

@@ -165,6 +165,7 @@ function subjectOf(s: string, start: number, end: number, lead: string, prev: Nu
 
 export function findNumbers(s: string): NumberExpr[] {
   const out: NumberExpr[] = [];
+  let lastCounted: NumberExpr | undefined;
   NUMBER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER_RE.exec(s)) !== null) {
@@ -227,11 +228,13 @@ export function findNumbers(s: string): NumberExpr[] {
       }
     }
     const lead = s.slice(Math.max(0, m.index - 50), m.index) + (m[3] ?? "");
-    const { subject, nounEnd } = subjectOf(s, start, end, lead, out[out.length - 1]);
+    const { subject, nounEnd } = subjectOf(s, start, end, lead, lastCounted);
     // "un"/"une" alone only counts a person in "un soldat nord-coréen" (not "un homme de 45 ans"),
     // or after "en" ("il en a capturé un").
     if (/^(?:une?)$/iu.test(m[0].trim()) && subject !== "nk" && subject !== "referent") continue;
-    out.push({ start, end, text: s.slice(start, end), count, low, high, qualifier, subject, nounEnd });
+    const expr: NumberExpr = { start, end, text: s.slice(start, end), count, low, high, qualifier, subject, nounEnd };
+    out.push(expr);
+    if (subject === "nk" || subject === "personnel") lastCounted = expr; // "dont" refers past years and other numbers
   }
   return out;
 }
