@@ -135,3 +135,23 @@ describe("places and planned moves", () => {
     expect(c.map((x) => x.places)).toEqual([["Belgorod Oblast"]]);
   });
 });
+
+describe("headlines and restatements with a number", () => {
+  it("an unattributed headline merges into the body claim with its count; a kicker before a full stop stays a headline", () => {
+    const out = run(
+      "Guerre en Ukraine. Trois soldats nord-coréens capturés près de Soudja\n\nTrois soldats nord-coréens ont été capturés dans la région de Koursk, a annoncé lundi l'état-major ukrainien.",
+    );
+    expect(out.map((c) => [c.measure, c.count, c.claimant_org, c.quote.startsWith("Trois soldats nord-coréens ont")])).toEqual([["captured", 3, "Ukraine General Staff", true]]);
+  });
+  it("a headline with a rounder count of the same claimant merges; a quote that names no place merges into the placed claim", () => {
+    const out = run(
+      "8.000 soldats nord-coréens à Koursk, selon Washington\n\nEnviron 8.000 soldats nord-coréens sont arrivés dans la région de Koursk, a affirmé le Pentagone. « Il y a environ 8.000 soldats nord-coréens », a ajouté le Pentagone.",
+    );
+    expect(out.map((c) => [c.measure, c.count, c.count_qualifier, c.claimant_org, c.location])).toEqual([["deployed", 8000, "approx", "US Department of Defense", "Kursk Oblast"]]);
+  });
+  it("a casualty figure with no soldier noun, when someone is quoted for it", () => {
+    const out = run("Des soldats nord-coréens se battent à Koursk.\n\nLe Pentagone a fait état mardi de « quelques dizaines » de victimes.");
+    expect(out.map((c) => [c.measure, c.count_qualifier, c.claimant_org, c.statement_date])).toEqual([["killed_or_wounded", "vague", "US Department of Defense", "2024-11-12"]]);
+    expect(run("Des soldats nord-coréens se battent à Koursk.\n\nUne frappe a fait au moins 7 morts à Kharkiv.")).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import { mergeRestatements, type Candidate } from "./merge.js";
 import { lowerBound, tokenize, within, type Token } from "./tokens.js";
 import { troopContext, anaphoricPeople, carryLocations, figureAnaphor, type TroopContext } from "./anaphora.js";
 
-export const EXTRACTOR_VERSION = "0.1.0";
+export const EXTRACTOR_VERSION = "0.2.0";
 
 export function extractClaims(input: ExtractInput): ClaimDraft[] {
   try {
@@ -116,7 +116,7 @@ function extract(input: ExtractInput): ClaimDraft[] {
     if (sinceNk <= 3) {
       const attrs = own[i]!.length > 0 ? own[i]! : borrowed[i] ?? [];
       const tc = troops[i]!;
-      if (hasPersonnelWord(tokens, sent) || (tc.refOk && hasAnaphorWord(tokens, sent))) {
+      if (hasPersonnelWord(tokens, sent) || ((tc.refOk || own[i]!.length > 0) && hasAnaphorWord(tokens, sent))) {
         claimsOfSentence(doc, sent, attrs, own[i]!.length > 0, cands, tc, bySentence[i - 1] ?? []);
       }
       if (cands.length > before) sinceNk = 0;
@@ -216,7 +216,9 @@ function claimsOfSentence(
   const others = all.filter((n) => n.subject === "other");
   const personnel = findPersonnel(s).filter((p) => !others.some((n) => p.start >= n.start && p.start < n.nounEnd));
   const troopsKnown = tc.refOk || tc.nkHere;
-  const numbers = all.filter((n) => n.subject === "nk" || n.subject === "personnel" || (n.subject === "referent" && troopsKnown));
+  // A number whose referent the context gives ("300 victimes") counts the troops when they are known from
+  // the sentence before, or when someone is quoted for it in a North Korean context ("Le Pentagone a fait état de ...").
+  const numbers = all.filter((n) => n.subject === "nk" || n.subject === "personnel" || (n.subject === "referent" && (troopsKnown || ownAttrs)));
   const triggers = findTriggers(s);
   const clauses = splitClauses(s);
   const claimantSpans = attrs.flatMap((a) => a.claimants.flatMap((c) => c.spans));

@@ -78,8 +78,39 @@ export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
     list[idx] = keep; // the body sentence replaces the headline as evidence
     absorb(keep, drop);
   }
-  // 2. Restatements without a number, looked for among records of the same measure and country.
   const alive = new Set(list);
+  // 1b. A headline, or a restatement that names no place, with the same measure and count as a
+  // record of the same claimant: "10.000 soldats envoyés, selon le Pentagone" over "Environ 10.000
+  // soldats ont été envoyés ..., a affirmé la porte-parole du Pentagone". An unattributed headline
+  // is the outlet's summary of a body claim with that count.
+  const byCount = new Map<string, Candidate[]>();
+  for (const c of list) {
+    const d = c.draft;
+    if (d.count === null) continue;
+    const k = `${d.measure}|${d.count}|${d.certainty === "denied"}`;
+    const b = byCount.get(k) ?? [];
+    b.push(c);
+    byCount.set(k, b);
+  }
+  for (const group of byCount.values()) {
+    if (group.length < 2 || group.length > 200) continue;
+    for (const c of group) {
+      if (!alive.has(c) || !(c.headline || c.draft.location === null)) continue;
+      const target = group.find(
+        (t) =>
+          t !== c &&
+          alive.has(t) &&
+          !t.headline &&
+          (c.headline || t.draft.location !== null) &&
+          (sameClaimant(c.draft, t.draft) || (c.headline && c.draft.claimant_org === "Unattributed")) &&
+          (c.headline || numberKey(c.draft) === numberKey(t.draft)),
+      );
+      if (!target) continue;
+      absorb(target, c);
+      alive.delete(c);
+    }
+  }
+  // 2. Restatements without a number, looked for among records of the same measure and country.
   const buckets = new Map<string, Candidate[]>();
   const bucketOf = (d: ClaimDraft) => `${d.measure}|${d.claimant_country ?? d.claimant_org}|${d.certainty === "denied"}`;
   for (const c of list) {

@@ -24,6 +24,7 @@ export interface QuoteSpan {
 const END_RE = /[.!?…]+["»”’)\]]*(?=\s+["«“(\[]?[\p{Lu}\p{N}«“(\["])/gu;
 const ABBREV_RE = /(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|St|Ste|av|apr|J\.-C|etc|cf|ex|env|p|n°|vol|art|[\p{Lu}])\.$/u;
 const MAX_SENTENCE = 1500;
+const MAX_HEADLINE = 200;
 const FINAL_PUNCT_RE = /[.!?…:;"»”’)]\s*$/u;
 
 export function splitSentences(text: string): Sentence[] {
@@ -57,7 +58,9 @@ export function splitSentences(text: string): Sentence[] {
         const at = cut < 0 ? a + MAX_SENTENCE : a + MAX_SENTENCE / 2 + cut + 1;
         pieces.splice(k, 1, [a, at], [at, b]);
       }
-      const headline = pieces.length === 1 && !FINAL_PUNCT_RE.test(line);
+      // A short line with no final punctuation, even with a kicker before a full stop
+      // ("Guerre en Ukraine. Au moins 100 soldats tués, selon Séoul").
+      const headline = pieces.length <= 2 && line.length <= MAX_HEADLINE && !FINAL_PUNCT_RE.test(line);
       let k = 0;
       for (const [a, b] of pieces) {
         let s = a;
