@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { claimsFromBuild, readGold } from "../pipeline/eval/io.js";
 import { formatReport, score } from "../pipeline/eval/score.js";
 
-// Reached by 0.2.0: numeric F1 0.966, all F1 0.933 (precision 0.982, recall 0.889).
-const FLOORS = { numericF1: 0.92, allF1: 0.88, allPrecision: 0.93, claimantOrg: 0.95, location: 0.8, statementDate: 0.9 };
+// Reached by 0.2.0: numeric F1 0.966, all F1 0.933 (precision 0.982, recall 0.889), location 0.95.
+const FLOORS = { numericF1: 0.92, allF1: 0.88, allPrecision: 0.93, claimantOrg: 0.95, location: 0.88, statementDate: 0.9 };
 
 describe("extraction quality on the held-out set", () => {
   it("stays above its floors", async () => {

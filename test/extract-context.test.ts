@@ -155,3 +155,19 @@ describe("headlines and restatements with a number", () => {
     expect(run("Des soldats nord-coréens se battent à Koursk.\n\nUne frappe a fait au moins 7 morts à Kharkiv.")).toEqual([]);
   });
 });
+
+describe("places of a claim", () => {
+  it("a country that is the subject of a verb is an actor, not a place", () => {
+    const out = run("Selon Londres, la Russie pourrait envoyer jusqu'à 2 000 soldats nord-coréens supplémentaires vers le front.");
+    expect(out.map((c) => [c.measure, c.count, c.location, c.places])).toEqual([["planned", 2000, null, []]]);
+    expect(run("Selon Londres, 2 000 soldats nord-coréens sont en Russie.").map((c) => c.location)).toEqual(["Russia"]);
+  });
+  it("a planned move does not take the place of the sentence before", () => {
+    const out = run("Selon le NIS, 3 000 soldats nord-coréens sont dans la région de Koursk. D'autres renforts devraient arriver cet hiver.");
+    expect(out.map((c) => [c.measure, c.location])).toEqual([["deployed", "Kursk Oblast"], ["planned", null]]);
+  });
+  it("villages and regions of the reference table", () => {
+    const out = run("Selon Kiev, des soldats nord-coréens ont attaqué près du village de Korenevo. Selon Kiev, 500 soldats nord-coréens s'entraînent dans la région de Tambov.");
+    expect(out.map((c) => [c.measure, c.location])).toEqual([["combat", "Korenevo"], ["training", "Tambov Oblast"]]);
+  });
+});

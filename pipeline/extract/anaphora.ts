@@ -77,7 +77,7 @@ export function figureAnaphor(s: string): boolean {
 /**
  * A claim that names no place takes the location of the claims of the sentence just before it
  * in the same paragraph, when they name places and agree on one location. `places` stays empty:
- * it lists only what the evidence sentence names. Denials are left alone.
+ * it lists only what the evidence sentence names. Denials and planned moves are left alone.
  */
 export function carryLocations(sentences: readonly Sentence[], bySentence: readonly { draft: ClaimDraft }[][]): void {
   for (let i = 1; i < sentences.length; i++) {
@@ -88,6 +88,10 @@ export function carryLocations(sentences: readonly Sentence[], bySentence: reado
     if (locs.size !== 1) continue;
     const loc = [...locs][0]!;
     // A denial ("rejetaient l'intention d'une mission de combat") is about the reports, not a place.
-    for (const c of here) if (c.draft.location === null && c.draft.places.length === 0 && c.draft.certainty !== "denied") c.draft.location = loc;
+    // Nor is a planned move: it goes somewhere else ("d'autres renforts devraient arriver").
+    for (const c of here) {
+      const d = c.draft;
+      if (d.location === null && d.places.length === 0 && d.certainty !== "denied" && d.measure !== "planned") d.location = loc;
+    }
   }
 }

@@ -309,7 +309,7 @@ function claimsOfSentence(
     if (m === "planned" && !/^\s*qu(?:e(?![\p{L}])|['’])/iu.test(clauseText) && out.slice(firstOfSentence).some((o) => o.draft.measure === "deployed")) return;
     emit(m, null, people[0]!.start);
     // "... s'entraînent en Russie, avant un transfert vers le front prévu en novembre": a planned move as well.
-    if (m !== "planned" && triggers.some((t) => t.measure === "planned" && t.noun && t.start >= c.start && t.end <= c.end)) emit("planned", null, people[0]!.start);
+    if (m !== "planned" && triggers.some((t) => t.measure === "planned" && t.noun && t.start >= c.start && t.end <= c.end)) emit("planned", null, people[0]!.start, []);
   });
 }
 

@@ -29,7 +29,7 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
   ["wounded", `bless[ée]e?s?`],
   [
     "combat",
-    `combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements|bataille)|engag${L}(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dans\\s+(?:la|les|des|une)\\s+(?:bataille|combats|assauts|offensive|opérations))|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}|chair\\s+à\\s+canon` +
+    `combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements|bataille)|engag${L}(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dans\\s+(?:la|les|des|une)\\s+(?:bataille|combats|assauts|offensive|opérations))|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}|attaqu(?:é|ent|aient|ait|er|eront)|chair\\s+à\\s+canon` +
       // "utilise les Nord-Coréens", "(va) les utiliser": using troops is sending them into battle.
       `|utilis${L}(?=\\s+(?:les|des|ces|leurs?|ses)\\s+${TROOP_NOUN})|(?<=(?:^|\\s)(?:les|en)\\s)utilis${L}`,
   ],

@@ -21,6 +21,9 @@ const NOT_LOCATION_BEFORE_RE = new RegExp(
     "|voisine?s?\\s+d['’e]|frontali[eè]re?s?\\s+d['’e]|proches?\\s+d['’e]|rapproch\\w*\\s+d['’e]|à\\s+la\\s+frontière\\s+(?:avec|d['’e])|loin\\s+d['’e])\\s*(?:l['’]|la\\s+|le\\s+)?$",
   "iu",
 );
+// A country as the subject of a verb is an actor, not a place: "la Russie pourrait envoyer", "que la Russie utilise".
+const SUBJECT_BEFORE_RE = /(?:^|[«"“,;:]|(?:^|\s)(?:que|qu['’]|et|mais|car))\s*(?:la|le|l['’])?\s*$/iu;
+const VERB_AFTER_RE = /^\s+(?:ne\s+|n['’]\s*)?(?:a|ont|est|sont|va|vont|ait|aient|peut|pourrait|devrait|doit|\p{Ll}+(?:e|ent|ait|aient|era|erait))(?![\p{L}])/u;
 const LOCATIVE_BEFORE_RE = /(?:à|vers|près\s+de|autour\s+de|en\s+direction\s+de|aux\s+abords\s+de)\s*$/iu;
 const CONTAINER_GAP_RE = /^\s*(?:,\s*)?(?:en|au|dans\s+la|dans\s+le|dans\s+l['’])?\s*$/iu;
 
@@ -45,6 +48,7 @@ export function placesIn(
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     if (NOT_LOCATION_BEFORE_RE.test(before)) continue;
     if (m.place.kind === "capital" && !LOCATIVE_BEFORE_RE.test(before)) continue;
+    if (m.place.kind === "country" && SUBJECT_BEFORE_RE.test(before) && VERB_AFTER_RE.test(text.slice(m.end, m.end + 30))) continue;
     // "dans la région de Koursk en Russie": Russia only qualifies Kursk.
     const prev = kept[kept.length - 1];
     if (prev && CONTAINER_GAP_RE.test(text.slice(prev.end, m.start)) && ancestors(prev.place.name).includes(m.place.name)) continue;
