@@ -106,7 +106,7 @@ describe("speakers", () => {
   });
   it("the lawmaker referred to as le député", () => {
     const out = run("Le député Lee Seong-kweun a rapporté que 3 000 soldats nord-coréens étaient en Russie. Le député a ajouté que des soldats nord-coréens avaient été engagés dans des combats.");
-    expect(out.map((c) => [c.measure, c.claimant])).toEqual([["deployed", "Lee Seong-kweun"], ["combat", "Lee Seong-kweun"]]);
+    expect(out.map((c) => [c.measure, c.claimant])).toEqual([["deployed", "Lee Seong-kweon"], ["combat", "Lee Seong-kweon"]]);
   });
   it("a figure attributed by a participle and its agent, set against the figure before", () => {
     const out = run("Environ 7 000 soldats nord-coréens ont été envoyés en Sibérie, a affirmé le Pentagone. Ce chiffre dépasse les 4 000 hommes évoqués par Séoul.");

@@ -65,7 +65,7 @@ describe("claimants", () => {
   });
   it("a lawmaker relaying the intelligence service", () => {
     const c = one("Le député sud-coréen Lee Seong-kweun a indiqué, citant le NIS, qu'environ 100 soldats nord-coréens avaient été tués.");
-    expect(c).toMatchObject({ claimant: "Lee Seong-kweun", claimant_org: "South Korea National Intelligence Service", measure: "killed", count: 100 });
+    expect(c).toMatchObject({ claimant: "Lee Seong-kweon", claimant_org: "South Korea National Intelligence Service", measure: "killed", count: 100 });
   });
   it("a news agency cited as the source", () => {
     const c = one("Selon l'agence Yonhap, 3 000 soldats nord-coréens supplémentaires ont été envoyés en Russie.");

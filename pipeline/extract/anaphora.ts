@@ -54,15 +54,17 @@ export function anaphoricPeople(
   s: string,
   c: Clause,
   triggers: readonly { start: number; end: number; measure: Measure | "planned-mod"; bare: boolean }[],
+  /** Only an object pronoun before a measure verb: "« La Russie les envoie à l'assaut », a dénoncé ...". */
+  cliticsOnly = false,
 ): { start: number }[] {
   const text = s.slice(c.start, c.end);
   PRONOUN_G_RE.lastIndex = 0;
-  const p = PRONOUN_G_RE.exec(text);
+  const p = cliticsOnly ? null : PRONOUN_G_RE.exec(text);
   if (p) return [{ start: c.start + p.index }];
   for (const t of triggers) {
     if (t.start < c.start || t.end > c.end || t.measure === "planned-mod") continue;
     if (CLITIC_BEFORE_RE.test(s.slice(Math.max(c.start, t.start - 8), t.start))) return [{ start: t.start }];
-    if (!t.bare && CASUALTY_NOUN_RE.test(s.slice(t.start, t.end))) return [{ start: t.start }];
+    if (!cliticsOnly && !t.bare && CASUALTY_NOUN_RE.test(s.slice(t.start, t.end))) return [{ start: t.start }];
   }
   return [];
 }

@@ -10,7 +10,7 @@ const DENIAL_VERB_RE =
   /(?<![\p{L}])(?:ni(?:e|ent|ait|aient|é|er)|dém(?:ent|entent|enti|entait|entaient|entir)|rejet(?:te|tent|ait|aient|é|er)|réfut\p{L}*|contest(?:e|ent|ait|aient|é)|balay(?:é|ait|aient|e|ent)|qualifi\p{L}*\s+(?:[\p{L}'’]+\s+){0,3}?de\s+[«"“]?\s*(?:fausses?|mensong|fake|rumeur|spéculation|propagande|désinformation|infondé)\p{L}*|deny|denies|denied|rejects?|rejected)(?![\p{L}])/iu;
 
 const NEGATED_CLAIM_RE =
-  /(?<![\p{L}])(?:aucun(?:e|s)?\s+(?:\p{L}+\s+){0,2}?(?:soldats?|troupes?|militaires?|combattants?|déploiement|présence|opérations?|unités?|envoi)|pas\s+de\s+(?:soldats|troupes|militaires|déploiement|présence)|(?:n['’]|ne\s)(?:se\s+|s['’]|y\s+)?(?:ont|a|sont|est|avaient|avait|étaient|était|trouvent|trouve|combattent|participent|sont\s+pas)\s+(?:pas|jamais|nullement)\s+(?:été\s+|encore\s+)?(?:envoy|déploy|présent|engag|arriv|impliqu|combatt|entra[îi]n|en\s+Russie|en\s+Ukraine))/iu;
+  /(?<![\p{L}])(?:aucun(?:e|s)?\s+(?:\p{L}+\s+){0,2}?(?:soldats?|troupes?|militaires?|combattants?|déploiement|présence|opérations?|unités?|envoi)|pas\s+de\s+(?:soldats|troupes|militaires|déploiement|présence)|(?:n['’]|ne\s)(?:se\s+|s['’]|y\s+)?(?:ont|a|sont|est|avaient|avait|étaient|était|trouvent|trouve|combattent|participent|sont\s+pas)\s+(?:pas|jamais|nullement|plus)\s+(?:été\s+|encore\s+)?(?:envoy|déploy|présent|engag|arriv|impliqu|combatt|entra[îi]n|observ|aperçu|vus|repér|signal|en\s+Russie|en\s+Ukraine))/iu;
 
 // French conditional endings, without the imperfect of verbs whose stem ends in r
 // ("déclarait", "entraient", "tirait"): -erait, -irait (not -tirait), -rrait, -drait
@@ -19,7 +19,7 @@ const CONDITIONAL_RE =
   /(?<![\p{L}])\p{L}*(?:[^\sér]erai(?:t|ent)|(?:rt|[^\stpsmv])irai(?:t|ent)|rrai(?:t|ent)|(?:ien|ou|au|en|in|oin|on)drai(?:t|ent)|aurai(?:t|ent)|saurai(?:t|ent)|devrai(?:t|ent)|(?:met|bat)trai(?:t|ent)|suivrai(?:t|ent)|vivrai(?:t|ent)|oirai(?:t|ent))(?![\p{L}])|(?<![\p{L}])(?:serai(?:t|ent)|ferai(?:t|ent)|irai(?:t|ent))(?![\p{L}])/iu;
 
 const HEDGE_RE =
-  /(?<![\p{L}])(?:peut-être|probablement|possiblement|vraisemblablement|apparemment|semble(?:nt|rait|raient)?|présumée?s?|supposée?s?|selon\s+toute\s+vraisemblance|il\s+est\s+possible|reportedly|allegedly|may|might|could|probably|likely)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:peut-être|probablement|possiblement|vraisemblablement|apparemment|semble(?:nt|rait|raient)?|présumée?s?|supposée?s?|selon\s+toute\s+vraisemblance|il\s+est\s+possible|probable|possible|exclu(?:t|ent|ait|aient)?\s+pas|reportedly|allegedly|may|might|could|probably|likely)(?![\p{L}])/iu;
 
 /**
  * Certainty of a claim from its clause and the attribution verb phrase that

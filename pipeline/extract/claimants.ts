@@ -61,6 +61,7 @@ const SPEECH_IRREGULAR = [
   "reconnu", "reconnaît", "reconnait", "reconnaissent", "reconnaissait", "admis", "admet", "admettent",
   "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient",
   "réagi", "réagit", "réagissent", "réagissait",
+  "exclut", "excluent", "excluait", "excluaient", "exclu",
   "fait\\s+état", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
 ];
 const SPEECH_RE = new RegExp(

@@ -113,7 +113,8 @@ function extract(input: ExtractInput): ClaimDraft[] {
     if (nkHere) sinceNk = 0;
     else if (!sent.headline) sinceNk++;
     const before = cands.length;
-    if (sinceNk <= 3) {
+    // A question ("Pyongyang et Moscou nient-ils toujours ?") asserts nothing.
+    if (sinceNk <= 3 && !QUESTION_RE.test(sent.text)) {
       const attrs = own[i]!.length > 0 ? own[i]! : borrowed[i] ?? [];
       const tc = troops[i]!;
       if (hasPersonnelWord(tokens, sent) || ((tc.refOk || own[i]!.length > 0) && hasAnaphorWord(tokens, sent))) {
@@ -128,11 +129,13 @@ function extract(input: ExtractInput): ClaimDraft[] {
   return mergeRestatements(cands);
 }
 
+const QUESTION_RE = /\?\s*[»”"]?\s*$/u;
+
 // Folded, stemmed personnel nouns (see measures.ts PERSONNEL_RE): a sentence with none has no claim with a subject.
 const PERSONNEL_WORDS = new Set([
   "troupe", "soldat", "militaire", "force", "unite", "officier", "contingent", "renfort", "combattant", "homme", "coreen",
   "recrue", "effectif", "bataillon", "brigade", "mercenaire", "soldier", "troop", "personnel", "fantassin", "commando",
-  "reserviste", "instructeur", "artilleur", "sapeur", "conscrit", "membre", "element",
+  "reserviste", "instructeur", "artilleur", "sapeur", "conscrit", "membre", "element", "demineur", "constructeur", "ingenieur",
 ]);
 
 // Pronouns and casualty nouns that can stand for troops named just before (see anaphora.ts).
@@ -198,6 +201,9 @@ function makeDraft(
   };
 }
 
+// Auxiliaries, pronouns and adverbs between a counted noun phrase and its verb.
+const OWN_VERB_GAP_RE = /^[\s,»”"]*(?:(?:ont|a|avaient|avait|auraient|aurait|sont|est|seraient|serait|étaient|était|été|se|s['’]|déjà|probablement|effectivement|ainsi|également|aussi|bien)(?:\s+|(?<=['’])))+$/iu;
+
 const UNATTRIBUTED: Resolved = { claimant: null, org: "Unattributed", country: null, spans: [] };
 
 function claimsOfSentence(
@@ -242,7 +248,8 @@ function claimsOfSentence(
   const consumed = new Set<number>();
   const localMeasure = new Map<NumberExpr, Measure>();
   for (const n of numbers) {
-    const t = triggers.find((tr) => tr.start >= n.nounEnd && tr.start <= n.nounEnd + 3);
+    // The participle right after the noun, or the number's own verb ("deux d'entre eux se seraient suicidés").
+    const t = triggers.find((tr) => tr.start >= n.nounEnd && (tr.start <= n.nounEnd + 3 || (tr.start - n.nounEnd < 50 && OWN_VERB_GAP_RE.test(s.slice(n.nounEnd, tr.start)))));
     if (t && (t.measure === "planned" || t.measure === "killed" || t.measure === "wounded" || t.measure === "killed_or_wounded" || t.measure === "captured")) {
       localMeasure.set(n, t.measure);
       consumed.add(t.start);
@@ -300,7 +307,9 @@ function claimsOfSentence(
     const resumed = ci > 1 && clauseText.startsWith(",") && (clauses[ci - 1]!.kind === "relative" || clauses[ci - 1]!.kind === "participle");
     if (people.length === 0 && (c.kind === "where" || resumed || /^,?\s*et\s/u.test(clauseText))) people = personnel.filter((p) => p.start < c.start);
     // "ils participent aux combats", "va les utiliser", "de premières pertes": troops named just before.
+    // A quoted speaker's object pronoun ("« La Russie les envoie à l'assaut », a dénoncé Zelensky") also refers to them.
     if (people.length === 0 && (troopsKnown || personnel.some((p) => p.start < c.start))) people = anaphoricPeople(s, c, triggers);
+    else if (people.length === 0 && ownAttrs) people = anaphoricPeople(s, c, triggers, true);
     if (people.length === 0) return;
     const m = clauseMeasure(triggers, c.start, c.end, { allowBare: false, skip: consumed });
     if (!m) return;

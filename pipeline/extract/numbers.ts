@@ -102,7 +102,9 @@ function qualifierOf(q: string): CountQualifier | null {
 
 // --- what the number counts ---------------------------------------------------
 
-const PERSONNEL = "(?:soldats?|militaires?|hommes|homme|troupes|combattants?|officiers?|recrues|conscrits|nord-coréens|nord-coréen|membres|personnels?|forces|mercenaires|fantassins|commandos|réservistes|instructeurs|artilleurs|sapeurs|servicemen|soldiers|troops)";
+// Military trades count soldiers too ("1 000 démineurs", "5 000 constructeurs militaires", "trois généraux").
+const PERSONNEL =
+  "(?:soldats?|militaires?|hommes|homme|troupes|combattants?|officiers?|généraux|recrues|conscrits|nord-coréens|nord-coréen|membres|personnels?|forces|mercenaires|fantassins|commandos|réservistes|instructeurs|artilleurs|sapeurs|démineurs|\\p{L}+eurs\\s+militaires|servicemen|soldiers|troops)";
 const UNIT = "(?:brigades?|bataillons?|unités?|divisions?|régiments?|compagnies|escadrons?|pelotons?)";
 // Adjectives that go before the noun ("3 000 nouveaux soldats"). Not any plural word:
 // "cinq terrains militaires" counts grounds, with "militaires" as an adjective.
@@ -115,13 +117,18 @@ const NOUN_AFTER_RE = new RegExp(
 );
 // "estime à 2 000 le nombre de soldats", "portant à quelque 12 000 le nombre total de militaires".
 const NUMBER_OF_AFTER_RE = new RegExp(
-  `^${CLOSE_QUOTE}\\s*(?:le|un)\\s+(?:nombre|total|effectif)\\s+(?:total\\s+)?(?:de\\s+|d['’])(?:${PRE_ADJ}\\s+)?(${PERSONNEL})${E}`,
+  `^${CLOSE_QUOTE}\\s*(?:le|un)\\s+(?:nombre|total|effectif)\\s+(?:total\\s+)?(?:de\\s+|d['’]|des\\s+)(?:${PRE_ADJ}\\s+)?(${PERSONNEL}|effectifs)${E}`,
   "iu",
 );
 // Numbers whose referent is given by the context: "8 000 d'entre eux", "« plusieurs centaines » de victimes",
 // "le chiffre de 3 800", "(il) en a capturé un".
 const OF_THEM_AFTER_RE = /^\s*[»”"]?\s*d['’]entre\s+(?:eux|elles)(?![\p{L}\p{N}])/iu;
-const CASUALTY_AFTER_RE = /^\s*[»”"]?\s*(?:de\s+|d['’])?(?:victimes|morts|prisonniers|captifs)(?![\p{L}\p{N}])/iu;
+const CASUALTY_AFTER_RE = /^\s*[»”"]?\s*(?:de\s+|d['’])?(?:victimes|morts|tués|blessés|prisonniers|captifs)(?![\p{L}\p{N}])/iu;
+// "100 soldats tués et près de 1 000 autres blessés": "autres" stands for the noun of the number before.
+const ELLIPTIC_OTHERS_AFTER_RE =
+  /^\s*autres(?=(?:\s+(?:ont|sont|auraient|seraient|avaient|étaient|été))*\s+(?:\p{L}+ment\s+)?(?:bless|tu[ée]|mort|captur|fait|envoy|déploy|arriv)|\s*[,.;]|$)/iu;
+// "le bilan dépasse les 3 800", "dépassaient probablement les 1 000 hommes": more than N.
+const EXCEEDS_BEFORE_RE = /(?:^|\s)(?:dépass|exc[éè]d|franchi)\p{L}*\s+(?:\p{L}+\s+)?(?:les\s+|la\s+barre\s+des\s+)?$/iu;
 const FIGURE_BEFORE_RE = /(?:le|un|ce)\s+(?:chiffre|bilan)\s+(?:\p{L}+\s+)?(?:de|d['’])\s*$/iu;
 const EN_CLITIC_BEFORE_RE = /(?:^|\s)en\s+(?:a|ont|avait|avaient|aurait|auraient|avons|avez|ai)\s+(?:\p{L}+\s+)?(?:\p{L}+(?:é|és|ée|ées|is|u|us|t)|faits?\s+prisonniers?)\s*,?\s*$/iu;
 const NO_NOUN_AFTER_RE = /^\s*(?:[,.;:!?)]|$|(?:en|dans|à|au|depuis|lors|pendant|et|ou)(?![\p{L}\p{N}]))/iu;
@@ -151,8 +158,11 @@ function subjectOf(s: string, start: number, end: number, lead: string, prev: Nu
     return { subject: "personnel", nounEnd };
   }
   if (nounM) return { subject: "other", nounEnd: end }; // a number of units is not a number of soldiers
+  const others = ELLIPTIC_OTHERS_AFTER_RE.exec(after);
+  if (others && prev && (prev.subject === "nk" || prev.subject === "personnel")) return { subject: prev.subject, nounEnd: end + others[0].length };
   if (THING_AFTER_RE.test(after)) return { subject: "other", nounEnd: end };
-  if (OF_THEM_AFTER_RE.test(after)) return { subject: "referent", nounEnd: end };
+  const ofThem = OF_THEM_AFTER_RE.exec(after);
+  if (ofThem) return { subject: "referent", nounEnd: end + ofThem[0].length };
   if (GROUP_SIZE_BEFORE_RE.test(lead)) return { subject: "other", nounEnd: end };
   if (CONTAINER_BEFORE_RE.test(before)) return { subject: "personnel", nounEnd: end };
   if (MEASURE_PARTICIPLE_AFTER_RE.test(after)) return { subject: "personnel", nounEnd: end }; // "sur les 11 000 prévus"
@@ -218,6 +228,9 @@ export function findNumbers(s: string): NumberExpr[] {
           qualifier = "up_to";
           high = a;
         } else if (q === "at_least") {
+          qualifier = "at_least";
+          low = a;
+        } else if (!m[3] && EXCEEDS_BEFORE_RE.test(s.slice(Math.max(0, start - 40), start))) {
           qualifier = "at_least";
           low = a;
         } else {
