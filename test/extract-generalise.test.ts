@@ -76,3 +76,47 @@ describe("measures", () => {
     expect(run("Le Kremlin dément-il toujours la présence de soldats nord-coréens ?")).toEqual([]);
   });
 });
+
+describe("speakers", () => {
+  it("the outlet that quotes a speaker is only the channel", () => {
+    const out = run("Selon le Pentagone, cité par la BBC, 2 000 soldats nord-coréens sont arrivés dans la région de Koursk.");
+    expect(out.map((c) => c.claimant_org)).toEqual(["US Department of Defense"]);
+  });
+  it("'selon nos estimations' is the outlet's own figure", () => {
+    expect(rows("Selon nos estimations, 4 000 soldats nord-coréens seraient en Russie.")).toEqual([["deployed", 4000, "exact", "Unattributed", "hedged"]]);
+  });
+  it("'Pour X,' opening a sentence names the speaker", () => {
+    expect(rows("Pour le Pentagone, au moins 500 soldats nord-coréens ont été tués.")).toEqual([["killed", 500, "at_least", "US Department of Defense", "asserted"]]);
+  });
+  it("a place after 'à' is no speaker", () => {
+    const out = run("Lors d'un sommet à Moscou, le 3 novembre, Mark Rutte a déclaré que 3 000 soldats nord-coréens étaient en Russie.");
+    expect(out.map((c) => [c.claimant, c.statement_date])).toEqual([["Mark Rutte", "2024-11-03"]]);
+  });
+  it("'selon lui' is the person who spoke, not the institution cited since", () => {
+    const out = run("Le général Oleksandr Syrsky a affirmé mardi que des soldats nord-coréens combattent à Koursk. Ce chiffre a été relevé par Washington. Selon lui, 800 soldats nord-coréens ont été tués.");
+    expect(out.find((c) => c.count === 800)?.claimant).toBe("Oleksandr Syrskyi");
+  });
+});
+
+describe("dates", () => {
+  it("a weekday in the speaker's relative clause", () => {
+    const [c] = run("Selon Mark Rutte, qui s'exprimait mardi soir à Bruxelles, 3 000 soldats nord-coréens sont en Russie.");
+    expect([c!.statement_date, c!.date_precision]).toEqual(["2024-11-12", "day"]);
+  });
+  it("'Mardi déjà,' and the date of a report", () => {
+    expect(run("Mardi déjà, le Pentagone avait fait état de 200 soldats nord-coréens tués.")[0]!.statement_date).toBe("2024-11-12");
+    expect(run("Dans son rapport du 2 novembre, l'ISW indiquait que 900 soldats nord-coréens étaient en Russie.")[0]!.statement_date).toBe("2024-11-02");
+  });
+});
+
+describe("places and restatements", () => {
+  it("a country one fights for is no place", () => {
+    expect(run("Selon Séoul, 300 soldats nord-coréens ont été tués en combattant pour la Russie.")[0]!.location).toBeNull();
+  });
+  it("a standfirst with the same count and place merges into the body; a hedged one with its own place does not", () => {
+    const text = "Le Pentagone affirme que 5 000 soldats nord-coréens sont dans la région de Koursk. Une réunion a eu lieu.\n\nSelon le Pentagone, au moins 5 000 soldats nord-coréens se trouvent dans la région de Koursk.";
+    expect(run(text).map((c) => c.count_qualifier)).toEqual(["at_least"]);
+    const text2 = "Au moins 90 soldats nord-coréens auraient été tués dans la région de Koursk, selon Séoul. Rien de plus.\n\nAu moins 90 soldats nord-coréens ont été tués, a affirmé Séoul.";
+    expect(run(text2).map((c) => c.certainty)).toEqual(["hedged", "asserted"]);
+  });
+});

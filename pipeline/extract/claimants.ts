@@ -6,7 +6,7 @@ import { ACTOR_TRIE, isGenericOrg, type Actor } from "./reference.js";
 import type { QuoteSpan, Sentence } from "./sentences.js";
 import type { Token } from "./tokens.js";
 import { fold, lowerBound } from "./tokens.js";
-import { statementDate, openingDate, type StatementDate } from "./dates.js";
+import { statementDate, openingDate, relativeClauseDate, type StatementDate } from "./dates.js";
 import { isDenialVerb } from "./certainty.js";
 
 export interface ActorMention {
@@ -42,6 +42,16 @@ export interface SpeakerContext {
   lastSpeaker: Resolved | null;
   /** Set by findAttributions: the sentence has a speaker of its own that no actor names. */
   unresolved: boolean;
+  /** The last person who spoke, and the count of sentences seen then: "il", "selon lui" refer to a person. */
+  lastPerson?: { who: Resolved; sentence: number };
+  sentences?: number;
+}
+
+/** Who "il", "elle", "selon lui" refer to: the last speaker, or a person who spoke just before an institution was cited. */
+function pronounSpeaker(ctx: SpeakerContext): Resolved | null {
+  const p = ctx.lastPerson;
+  if (ctx.lastSpeaker && ctx.lastSpeaker.claimant === null && p && (ctx.sentences ?? 0) - p.sentence <= 3) return p.who;
+  return ctx.lastSpeaker;
 }
 
 export function findActorMentions(text: string, tokens: Token[]): ActorMention[] {
@@ -73,7 +83,7 @@ const ATTRIBUTION_WORDS = new Set<string>([
   ...SPEECH_STEMS.flatMap((st) => SPEECH_ENDINGS.map((e) => fold(st + e))),
   ...SPEECH_IRREGULAR.map(fold),
   "etat",
-  "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites",
+  "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour",
 ]);
 
 const SELON_RE = /(?<![\p{L}])(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+/giu;
@@ -95,6 +105,12 @@ const QUALIFIED_FALSE_RE = /^\s*(?:[\p{L}'’]+\s+){0,3}?de\s+[«"“]?\s*(?:fau
 const FALSE_REPORT_RE = /fausses?\s+(?:information|nouvelle)s?|fake\s+news|mensonges?|rumeurs?|infondée?s?|désinformation|propagande/iu;
 const RELATIVE_SELON_RE = /^(?:lesquels|lesquelles|lequel|laquelle)(?![\p{L}])/iu;
 const PRONOUN_SELON_RE = /^(?:lui|elle|eux|elles)(?![\p{L}])/iu;
+const OWN_SELON_RE = /^(?:nos|notre|mes|ma|mon)\s/iu;
+// "Pour Volodymyr Zelensky, le bilan ...": a sentence opening with "Pour" + a speaker and a comma.
+const POUR_RE = /^\s*pour\s+([^,;:«»]{2,90}),/iu;
+// A place name after a locative preposition is no speaker: "lors d'une visite à Pyongyang", "son ambassadeur à Séoul".
+const LOCATIVE_BEFORE_RE = /(?:^|[\s,])(?:à|depuis|vers)\s*$/iu;
+const MEDIA_ANAPHOR_RE = /^\s*(?:l['’]agence|le\s+quotidien|le\s+journal|le\s+média)\s*(?:[,.;]|$)/iu;
 const COMPLEMENT_AFTER_RE = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:que|qu['’]|:)/iu;
 // "a déclaré son secrétaire général, Mark Rutte": a role phrase in apposition before the name.
 const ROLE_APPOSITION_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:le|la|l['’]|son|sa|leur)\s*[\p{Ll}'’ -]{2,50},\s*$/u;
@@ -168,6 +184,7 @@ function fromPerson(p: ActorMention, spans: { start: number; end: number }[]): R
 export function resolveMentions(text: string, mentions: ActorMention[], ctx: SpeakerContext): Resolved[] {
   const groups: ActorMention[][] = [];
   for (const m of mentions) {
+    if (!isPersonKind(m.actor) && LOCATIVE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
     if (last && prev && !/^\s*,?\s*(?:et|ainsi\s+que|comme)\s+(?:l['’]|la\s+|le\s+|les\s+)?$/iu.test(text.slice(prev.end, m.start))) last.push(m);
@@ -236,6 +253,7 @@ export function findAttributions(
   published: string,
 ): Attribution[] {
   ctx.unresolved = false;
+  ctx.sentences = (ctx.sentences ?? 0) + 1;
   let any = false;
   for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
     if (ATTRIBUTION_WORDS.has(tokens[k]!.lower)) {
@@ -257,20 +275,35 @@ export function findAttributions(
     if (inQuote(pos, quotes)) continue;
     const after = s.slice(m.index + m[0].length);
     let claimants: Resolved[] = [];
+    let relDate: StatementDate | null = null;
     if (RELATIVE_SELON_RE.test(after)) {
       const before = mentionsIn(mentions, base, pos, quotes);
       const last = before[before.length - 1];
       if (last && /^\s*,?\s*$/u.test(text.slice(last.end, pos))) claimants = resolveMentions(text, [last], ctx);
-    } else if (PRONOUN_SELON_RE.test(after) || ANAPHOR_RE.test(after.slice(0, 20))) {
+    } else if (OWN_SELON_RE.test(after)) {
+      // "Selon nos estimations": the outlet's own figure.
+      claimants = [{ claimant: null, org: "Unattributed", country: null, spans: [] }];
+    } else if (PRONOUN_SELON_RE.test(after)) {
+      const who = pronounSpeaker(ctx);
+      if (who) claimants = [who];
+    } else if (ANAPHOR_RE.test(after.slice(0, 20))) {
       if (ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
     } else {
       const comma = after.search(/[,;:]|\s[–—]\s/u);
       const end = pos + m[0].length + (comma < 0 ? after.length : comma);
       claimants = resolveMentions(text, mentionsIn(mentions, pos, end, quotes), ctx);
+      if (comma >= 0) relDate = relativeClauseDate(after.slice(comma), published);
     }
     if (claimants.length > 0) {
-      out.push({ pos, end: pos + m[0].length, type: "selon", claimants, phrase: m[0], denial: false, date: opening });
+      out.push({ pos, end: pos + m[0].length, type: "selon", claimants, phrase: m[0], denial: false, date: relDate ?? opening });
     }
+  }
+
+  const pour = POUR_RE.exec(s);
+  if (pour) {
+    const end = base + pour[0].length - 1;
+    const claimants = resolveMentions(text, mentionsIn(mentions, base, end, quotes), ctx);
+    if (claimants.length > 0) out.push({ pos: base, end, type: "selon", claimants, phrase: "pour", denial: false, date: opening });
   }
 
   // Speech verbs.
@@ -310,8 +343,9 @@ export function findAttributions(
       // sentence ("Service de renseignement sud-coréen « ... » a-t-il déclaré"), else the last speaker.
       const before = mentionsIn(mentions, base, base + pStart, quotes);
       const last = before[before.length - 1];
+      const who = pronounSpeaker(ctx);
       if (last && suffixPronoun) claimants = resolveMentions(text, [last], ctx);
-      else if (ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+      else if (who) claimants = [who];
       type = suffixPronoun ? "post" : "pre";
     } else {
       // "..., a déclaré mardi le porte-parole du département d'État, Vedant Patel, soulignant ...":
@@ -330,6 +364,11 @@ export function findAttributions(
           prevEnd = mm.end;
         }
         claimants = resolveMentions(text, picked, ctx);
+        if (claimants.length === 0 && MEDIA_ANAPHOR_RE.test(s.slice(vEnd, vEnd + 30))) {
+          // "..., écrit le journal": the outlet named earlier in the sentence.
+          const media = mentionsIn(mentions, base, base + pStart, quotes).filter((mm) => mm.actor.org.startsWith("Media ("));
+          if (media.length > 0) claimants = resolveMentions(text, media.slice(-1), ctx);
+        }
         if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(vEnd, vEnd + 30)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
         if (claimants.length > 0) {
           type = "post";
@@ -394,11 +433,18 @@ export function findAttributions(
     out.splice(i, 1);
     i--;
   }
+  // "Selon le NIS, cité par l'agence Yonhap", "..., a affirmé le colonel X, cité par le New York Times":
+  // the outlet that quotes a speaker of the sentence is only the channel.
+  for (let i = out.length - 1; i > 0; i--) {
+    const a = out[i]!;
+    if (a.type === "selon" && /^cit[ée]/iu.test(a.phrase) && a.claimants.every((c) => c.org.startsWith("Media ("))) out.splice(i, 1);
+  }
   for (const a of out) {
     // "..., selon l'agence KCNA" after a speaker is the channel: the speaker stays the one referred back to.
     if (a.type === "selon" && out.length > 1 && a.claimants.every((c) => c.org.startsWith("Media ("))) continue;
     const c = a.claimants[a.claimants.length - 1];
     if (c) ctx.lastSpeaker = c;
+    if (c && c.claimant) ctx.lastPerson = { who: c, sentence: ctx.sentences };
   }
   return out;
 }

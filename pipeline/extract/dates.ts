@@ -28,8 +28,15 @@ const DATE = `(?:${DAY_DATE}|${MONTH_PHRASE}|${RELATIVE}|${WEEKDAY_ONLY})`;
 const AFTER_VERB_RE = new RegExp(`^[\\s,]*(?:(?:encore|également|aussi|déjà|ainsi|notamment|publiquement)\\s+)?(${DATE})(?![\\p{L}\\p{N}])`, "iu");
 /** A date between auxiliary and participle, or just before the verb ("a mardi déclaré", "a, mardi, affirmé"). */
 const BEFORE_VERB_RE = new RegExp(`(?:^|[\\s,])(${DATE})[\\s,]*$`, "iu");
-/** A date opening the sentence, before a comma. */
-const OPENING_RE = new RegExp(`^\\s*(${DATE})\\s*,`, "iu");
+/** A date opening the sentence, before a comma ("Lundi déjà, ..."), or after an opening phrase ("Lors d'une visite, mardi 17 juin, ..."). */
+const OPENING_RE = new RegExp(`^\\s*(${DATE})(?:\\s+(?:déjà|aussi|encore|également|enfin))?\\s*,`, "iu");
+const OPENING_AFTER_PHRASE_RE = new RegExp(`^[^,;:«»"“]{3,60},\\s*(${DAY_DATE})\\s*,`, "iu");
+/** The date of a document the claim is read from: "dans son évaluation du 5 janvier", "dans son édition du 18 juin". */
+const DOCUMENT_DATE_RE = new RegExp(`(?:évaluation|édition|mise\\s+à\\s+jour|rapport|bulletin|communiqué|note|point\\s+de\\s+situation)\\s+du\\s+(${DAY_DATE})(?![\\p{L}\\p{N}])`, "iu");
+/** "Selon X, qui s'exprimait lundi soir, ...": the date of the speaker's relative clause. */
+const RELATIVE_CLAUSE_DATE_RE = new RegExp(`^\\s*,\\s*qui\\s+(?:s['’]\\s*|se\\s+)?\\p{L}+[\\s,]+(${DATE})(?![\\p{L}\\p{N}])`, "iu");
+const DAY_OF_MONTH_RE = new RegExp(`(?:1er|premier|[0-3]?\\d)\\s+${MONTH}`, "iu");
+const WEEKDAY_RES = WEEKDAYS.map((w) => new RegExp(`(?:^|\\s)${w}(?:$|\\s)`, "u"));
 
 const MONTH_WORD_RE = new RegExp(`(?<![\\p{L}])${MONTH}(?![\\p{L}])`, "iu");
 
@@ -56,7 +63,7 @@ export function resolveDatePhrase(phrase: string, published: string): StatementD
   const p = phrase.toLowerCase().replace(/\s+/g, " ").trim();
   const yearM = /(20\d\d|19\d\d)/.exec(p);
   const monthM = MONTH_WORD_RE.exec(p); // a whole word: "semaine" holds "mai"
-  const hasDay = /(?:^|\s)(?:1er|premier|[0-3]?\d)\s/u.test(p + " ") && monthM !== null && new RegExp(`(?:1er|premier|[0-3]?\\d)\\s+${MONTH}`, "iu").test(p);
+  const hasDay = /(?:^|\s)(?:1er|premier|[0-3]?\d)\s/u.test(p + " ") && monthM !== null && DAY_OF_MONTH_RE.test(p);
   if (hasDay) {
     // chrono's French parser handles "ce mercredi 23 octobre", "le 1er novembre 2024".
     const parsed = chrono.fr.parse(p.replace(/premier/u, "1er"), pub);
@@ -77,7 +84,7 @@ export function resolveDatePhrase(phrase: string, published: string): StatementD
     if (!yearM && mo > pub.getUTCMonth()) y -= 1;
     return { date: iso(y, mo, 1), precision: "month" };
   }
-  const wd = WEEKDAYS.findIndex((w) => new RegExp(`(?:^|\\s)${w}(?:$|\\s)`, "u").test(p));
+  const wd = WEEKDAY_RES.findIndex((re) => re.test(p));
   if (wd >= 0) {
     const diff = (pub.getUTCDay() - wd + 7) % 7;
     const d = new Date(pub.getTime() - diff * 86400000);
@@ -117,7 +124,14 @@ export function statementDate(sentence: string, verbStart: number, verbEnd: numb
 
 /** "Le 1er novembre 2024, ...", "Au début du mois d'octobre, ...". */
 export function openingDate(sentence: string, published: string): StatementDate | null {
-  const m = OPENING_RE.exec(sentence.slice(0, 80));
+  const head = sentence.slice(0, 120);
+  const m = OPENING_RE.exec(head) ?? OPENING_AFTER_PHRASE_RE.exec(head) ?? DOCUMENT_DATE_RE.exec(sentence.slice(0, 300));
+  return m ? nonNull(resolveDatePhrase(m[1]!, published)) : null;
+}
+
+/** The date in a relative clause right after a speaker's name ("Selon X, qui s'exprimait lundi soir"). */
+export function relativeClauseDate(after: string, published: string): StatementDate | null {
+  const m = RELATIVE_CLAUSE_DATE_RE.exec(after.slice(0, 80));
   return m ? nonNull(resolveDatePhrase(m[1]!, published)) : null;
 }
 

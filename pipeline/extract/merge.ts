@@ -95,15 +95,19 @@ export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
   for (const group of byCount.values()) {
     if (group.length < 2 || group.length > 200) continue;
     for (const c of group) {
-      if (!alive.has(c) || !(c.headline || c.draft.location === null)) continue;
+      if (!alive.has(c)) continue;
+      // A body restatement merges when it names no place, or (a standfirst before the body) the same place as
+      // its target, in the same mood: a hedged summary of an asserted figure with a place of its own is a record.
       const target = group.find(
         (t) =>
           t !== c &&
           alive.has(t) &&
           !t.headline &&
-          (c.headline || t.draft.location !== null) &&
-          (sameClaimant(c.draft, t.draft) || (c.headline && c.draft.claimant_org === "Unattributed")) &&
-          (c.headline || numberKey(c.draft) === numberKey(t.draft)),
+          (c.headline ||
+            (c.draft.certainty === t.draft.certainty &&
+              ((c.draft.location === null && t.draft.location !== null && numberKey(c.draft) === numberKey(t.draft)) ||
+                (c.draft.location !== null && c.draft.location === t.draft.location && c.draft.span_start < t.draft.span_start)))) &&
+          (sameClaimant(c.draft, t.draft) || (c.headline && c.draft.claimant_org === "Unattributed")),
       );
       if (!target) continue;
       absorb(target, c);

@@ -17,6 +17,8 @@ export function findPlaceMentions(text: string, tokens: Token[]): PlaceMention[]
 // A place that is an opponent, an ally or a war, not where the troops are.
 const NOT_LOCATION_BEFORE_RE = new RegExp(
   "(?:contre|aux\\s+côtés\\s+d['’e]|guerre\\s+(?:en|de|d['’]|contre)|soutenir|soutien\\s+(?:à|de)|alliance\\s+avec|allié(?:e|s)?\\s+d['’e]|de\\s+la\\s+part\\s+d['’e]|entre|avec|envahi\\w*|attaqu\\w*|campagne\\s+(?:militaire\\s+)?contre|depuis" +
+    // a beneficiary: "tués en combattant pour la Russie" (not "partir pour la Russie")
+    "|(?<!part\\p{L}*\\s)pour" +
     // a neighbour, a border or a distance: "voisine de l'Ukraine", "frontalière de l'Ukraine", "rapprochée de l'Ukraine"
     "|voisine?s?\\s+d['’e]|frontali[eè]re?s?\\s+d['’e]|proches?\\s+d['’e]|rapproch\\w*\\s+d['’e]|à\\s+la\\s+frontière\\s+(?:avec|d['’e])|loin\\s+d['’e])\\s*(?:l['’]|la\\s+|le\\s+)?$",
   "iu",
