@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RecordedResult } from "../cache/state.js";
+import type { KnownLatest } from "../publish/folder-stamps.js";
 import type { Problem } from "../types.js";
 // Stage modules are loaded when used: a build with nothing to do loads none of the
 // heavy ones (HTML parser, extractor, Arrow, Parquet).
@@ -22,6 +23,8 @@ import { isMain, parseStageArgs, runMain, UserError, type StageOptions } from ".
 export interface BuildOptions extends StageOptions {
   /** Worker threads for clean + extract + validate (default: available CPUs); 1 = in this thread. */
   workers?: number;
+  /** Fewest documents to compute in a chunk for worker threads to start (default parallel/docs.ts MIN_PARALLEL_TASKS). */
+  minParallelTasks?: number;
   /** Use and update the build cache in DATA/interim/cache/ (default true). */
   cache?: boolean;
   /** Run the four stage scripts one after the other (no workers, no cache). */
@@ -60,7 +63,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
     if (cached) {
       const state = await import("../cache/state.js");
       const same = await state.unchangedBuild(opts.data, opts.dist);
-      if (same) return noopBuild(opts, same.version, same.result, t0, log);
+      if (same) return noopBuild(opts, same.version, same.result, same.latest, t0, log);
       // A build killed from here on must not look complete to the next run.
       state.clearBuildState(opts.data);
     }
@@ -87,7 +90,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       const { runDocs } = await import("../parallel/docs.js");
       const { formatExtractSummary } = await import("./extract.js");
       const workers = opts.workers ?? os.availableParallelism();
-      const docs = await runDocs({ data: opts.data, workers, cache: opts.cache ?? true });
+      const docs = await runDocs({ data: opts.data, workers, cache: opts.cache ?? true, minParallelTasks: opts.minParallelTasks });
       cleaned = docs.clean;
       extracted = docs.extract;
       inputs = docs.inputs;
@@ -103,7 +106,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
           (opts.cache ?? true
             ? `cache: ${c.filesRead} files read, ${c.cleanHits} cleaned and ${c.extractHits} extracted from cache${c.corrupt ? `, ${c.corrupt} bad entries recomputed` : ""}; `
             : "no cache; ") +
-          `${workers > 1 ? `${workers} workers` : "1 thread"}`,
+          `${docs.threads > 1 ? `${docs.threads} workers` : "1 thread"}`,
       );
     }
 
@@ -168,7 +171,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
 }
 
 /** Nothing changed since the last complete build: bring latest/ and index.json up to date, report the recorded figures. */
-async function noopBuild(opts: BuildOptions, version: string, r: RecordedResult, t0: number, log: Log): Promise<BuildSummary> {
+async function noopBuild(opts: BuildOptions, version: string, r: RecordedResult, latest: KnownLatest | undefined, t0: number, log: Log): Promise<BuildSummary> {
   const t = performance.now();
   const { removeLeftovers, updateIndex, updateLatest, versionDir } = await import("../publish/dist-store.js");
   // The clean stage prints its problems on every run; so does a build that had nothing to do.
@@ -181,7 +184,7 @@ async function noopBuild(opts: BuildOptions, version: string, r: RecordedResult,
     });
   }
   removeLeftovers(opts.dist);
-  updateLatest(opts.dist, version);
+  updateLatest(opts.dist, version, latest);
   updateIndex(opts.dist);
   const dir = versionDir(opts.dist, version);
   const relative = path.relative(process.cwd(), dir);

@@ -38,6 +38,8 @@ export interface DocsOptions {
   workers: number;
   /** Use and update DATA/interim/cache/. */
   cache: boolean;
+  /** Fewest documents to compute in a chunk for the workers to start (default MIN_PARALLEL_TASKS; tests pass 0). */
+  minParallelTasks?: number;
   log?: (line: string) => void;
 }
 
@@ -47,6 +49,8 @@ export interface DocsSummary {
   validate: Omit<ValidateSummary, "exitCode">;
   /** Documents whose clean / extract results came from the cache; documents read from disk. */
   cache: { cleanHits: number; extractHits: number; filesRead: number; corrupt: number };
+  /** Worker threads used (1: everything ran in this thread). */
+  threads: number;
   /** What the no-op check (cache/state.ts) needs: the manifest's stamp before reading, files, digest of their stamps. */
   inputs: { manifest: FileStamp | null; files: string[]; listed: string[]; statDigest: string };
 }
@@ -59,6 +63,16 @@ export const DOCUMENTS = "documents.jsonl";
 
 const CHUNK = 1024;
 const BATCH = 24;
+/**
+ * Fewest documents to compute in a chunk for worker threads to be started.
+ * Measured on 2 CPUs (Node 20, tsx): starting the pool and running one document in
+ * each worker took 2.9-3.4 s wall and 3.9-4.2 CPU-s, against 1.7 s wall and 1.9 CPU-s
+ * to load the same modules in this thread; a document costs ~3.1 CPU-ms in-process
+ * (profile of build-data --workers 1 on 2,000 bench documents). Two workers win on
+ * wall time from about (3.1 - 1.7) s / (3.1 ms / 2) ≈ 900 documents, and never on
+ * CPU time; below that (small corpora, a rebuild after a few edits) this thread does it.
+ */
+export const MIN_PARALLEL_TASKS = 1000;
 
 interface StatEntry {
   stamp: FileStamp;
@@ -161,13 +175,24 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     for (const w of Object.values(out)) w?.abort();
   };
 
-  // Created once, before any batch: worker threads are started here, not per batch.
-  const pool: DocPool | null = opts.workers > 1 ? new (await import("./pool.js")).DocPool(opts.workers) : null;
-  const inProcess = pool ? null : (await import("./task.js")).runBatch;
-  const exec = (tasks: DocTask[]): Promise<DocResult[]> => {
-    if (pool) return pool.run(tasks);
+  // Worker threads are started once, and only when a chunk has at least
+  // MIN_PARALLEL_TASKS documents to compute: starting a worker (tsx loading the
+  // extractor in each thread) costs more than a few hundred documents in this thread
+  // (measured: see MIN_PARALLEL_TASKS). A rebuild with a handful of changed documents
+  // or a small corpus stays in-process.
+  const DocPoolClass = opts.workers > 1 ? (await import("./pool.js")).DocPool : null;
+  let pool: DocPool | null = null;
+  let inProcess: ((tasks: DocTask[]) => DocResult[]) | null = null;
+  const exec = (tasks: DocTask[], parallel: boolean): Promise<DocResult[]> => {
+    if (parallel && DocPoolClass) {
+      pool ??= new DocPoolClass(opts.workers);
+      return pool.run(tasks);
+    }
     // In-process: run when awaited, one batch at a time, like a worker would.
-    return Promise.resolve().then(() => inProcess!(tasks));
+    return Promise.resolve().then(async () => {
+      inProcess ??= (await import("./task.js")).runBatch;
+      return inProcess(tasks);
+    });
   };
 
   const reader = new CorpusReader(data);
@@ -273,9 +298,10 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     }
     const results: Promise<DocResult[]>[] = [];
     const batchOf: number[] = [];
+    const parallel = pool !== null || tasks.length >= (opts.minParallelTasks ?? MIN_PARALLEL_TASKS);
     for (let i = 0; i < tasks.length; i += BATCH) {
       for (let j = i; j < Math.min(i + BATCH, tasks.length); j++) batchOf.push(results.length);
-      results.push(exec(tasks.slice(i, i + BATCH)));
+      results.push(exec(tasks.slice(i, i + BATCH), parallel));
     }
     return { slots, results, batchOf };
   };
@@ -349,7 +375,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     abortAll();
     throw e;
   } finally {
-    await pool?.close();
+    await (pool as DocPool | null)?.close();
   }
 
   const files = sources.map((s) => s.file);
@@ -383,7 +409,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     rejected: out.rejected.count,
     message: `validate: ${extract.claims} records read, ${out.valid.count} valid, ${out.rejected.count} rejected (${interimRel}/rejected.jsonl)`,
   };
-  return { clean, extract, validate, cache: counters, inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex") } };
+  return { clean, extract, validate, cache: counters, threads: pool ? opts.workers : 1, inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex") } };
 }
 
 /** The lines of a cached extract payload, or null when its header does not match its body. */
