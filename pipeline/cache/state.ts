@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, type FileStamp } from "../corpus-files.js";
 import { codeKeys, type CodeKeys } from "./keys.js";
+import { folderStamps, type KnownLatest } from "../publish/folder-stamps.js";
 
 const STATE = "build-state.json";
 export const INTERIM_OUTPUTS = ["clean.jsonl", "claims.jsonl", "valid.jsonl", "rejected.jsonl", "problems.clean.jsonl", "problems.extract.jsonl"];
@@ -36,7 +37,7 @@ interface BuildState {
   statDigest: string;
   unlistedDigest: string;
   outputs: Record<string, FileStamp | null>;
-  release: { version: string; sumsSha256: string };
+  release: { version: string; sumsSha256: string; latest?: KnownLatest | null };
   result: RecordedResult;
 }
 
@@ -90,7 +91,7 @@ function newestVersion(dist: string): string | null {
 const statePath = (data: string) => path.join(data, "interim", "cache", STATE);
 
 /** The recorded result when nothing changed since the last complete build, else null. */
-export async function unchangedBuild(data: string, dist: string): Promise<{ version: string; result: RecordedResult } | null> {
+export async function unchangedBuild(data: string, dist: string): Promise<{ version: string; result: RecordedResult; latest: KnownLatest | undefined } | null> {
   let s: BuildState;
   try {
     s = JSON.parse(fs.readFileSync(statePath(data), "utf8")) as BuildState;
@@ -108,7 +109,7 @@ export async function unchangedBuild(data: string, dist: string): Promise<{ vers
   if (newestVersion(dist) !== s.release.version || sumsSha(dist, s.release.version) !== s.release.sumsSha256) return null;
   if (statDigest(data, s.files) !== s.statDigest) return null;
   if (digestList(await listUnlistedFiles(data, s.listed)) !== s.unlistedDigest) return null;
-  return { version: s.release.version, result: s.result };
+  return { version: s.release.version, result: s.result, latest: s.release.latest ?? undefined };
 }
 
 /** Records a complete build; `manifest` is the manifest's stamp taken before it was read. */
@@ -135,7 +136,7 @@ export async function saveBuildState(opts: {
     statDigest: opts.statDigest,
     unlistedDigest: digestList(await listUnlistedFiles(opts.data, opts.listed)),
     outputs: Object.fromEntries(INTERIM_OUTPUTS.map((n) => [n, stampOf(path.join(interim, n))])),
-    release: { version: opts.version, sumsSha256: sums },
+    release: { version: opts.version, sumsSha256: sums, latest: knownLatest(opts.dist, opts.version) },
     result: opts.result,
   };
   const file = statePath(opts.data);
@@ -143,6 +144,13 @@ export async function saveBuildState(opts: {
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(state));
   fs.renameSync(tmp, file);
+}
+
+/** Stamps of latest/ and the version folder, called right after publish made them equal. */
+function knownLatest(dist: string, version: string): KnownLatest | null {
+  const latest = folderStamps(path.join(dist, "latest"));
+  const ver = folderStamps(path.join(dist, `v${version}`));
+  return latest && ver ? { latest, version: ver } : null;
 }
 
 /** Forgets the recorded build (before a build starts: a killed build must not look complete). */

@@ -28,6 +28,7 @@ import path from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import Papa from "papaparse";
 import { compareVersions, isVersion } from "./version.js";
+import { folderStamps, sameStamps, type KnownLatest } from "./folder-stamps.js";
 
 export const TMP_PREFIX = ".tmp-";
 export const LATEST = "latest";
@@ -87,9 +88,10 @@ export function listVersions(dist: string): string[] {
     .sort(compareVersions);
 }
 
-export function readFolder(dir: string): Map<string, Uint8Array> {
+/** A folder's files by name (only those in `only` when given). */
+export function readFolder(dir: string, only?: readonly string[]): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
-  for (const name of fs.readdirSync(dir).sort()) files.set(name, fs.readFileSync(path.join(dir, name)));
+  for (const name of fs.readdirSync(dir).sort()) if (!only || only.includes(name)) files.set(name, fs.readFileSync(path.join(dir, name)));
   return files;
 }
 
@@ -131,10 +133,31 @@ function sameFolderOnDisk(a: string, b: string): boolean {
   return true;
 }
 
-/** Makes DIST/latest a copy of `version`'s folder, if it is not already; returns whether it changed. */
-export function updateLatest(dist: string, version: string): boolean {
+/**
+ * Whether latest/ still equals `source` without reading their data: both folders'
+ * files have the stamps recorded when they were equal, and their SHA256SUMS match.
+ * A file written, truncated, replaced or touched since gets a new ctime (which no
+ * user call can set back) or inode, so equal stamps mean untouched files.
+ */
+function knownSame(latest: string, source: string, known: KnownLatest | undefined): boolean {
+  if (!known) return false;
+  if (!sameStamps(folderStamps(latest), known.latest) || !sameStamps(folderStamps(source), known.version)) return false;
+  try {
+    return fs.readFileSync(path.join(latest, "SHA256SUMS")).equals(fs.readFileSync(path.join(source, "SHA256SUMS")));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes DIST/latest a copy of `version`'s folder, if it is not already; returns whether it changed.
+ * With `known` (stamps recorded when both were equal) and nothing touched since, the byte
+ * comparison is skipped.
+ */
+export function updateLatest(dist: string, version: string, known?: KnownLatest): boolean {
   const source = versionDir(dist, version);
   const latest = path.join(dist, LATEST);
+  if (knownSame(latest, source, known)) return false;
   if (fs.existsSync(latest) && fs.statSync(latest).isDirectory() && sameFolderOnDisk(latest, source)) return false;
   const staged = stageCopy(dist, source, "latest-");
   let old: string | null = null;
