@@ -38,12 +38,15 @@ export interface PublishSummary {
   message: string;
 }
 
+const PREVIOUS_FILES = ["claims.arrow", "documents.arrow", "datapackage.json", "SHA256SUMS"];
+
 export async function runPublish(opts: PublishOptions): Promise<PublishSummary> {
   const input = readPublishInput(opts.data);
   removeLeftovers(opts.dist);
   const versions = listVersions(opts.dist);
   const newest = versions.at(-1) ?? null;
-  const previous = newest === null ? null : { version: newest, files: readFolder(versionDir(opts.dist, newest)) };
+  // Only what the comparison needs: the CSV and kept-aside files are compared through SHA256SUMS, not loaded.
+  const previous = newest === null ? null : { version: newest, files: readFolder(versionDir(opts.dist, newest), PREVIOUS_FILES) };
   const plan = buildRelease(input, previous, {
     claimSchema: opts.claimSchema,
     documentSchema: opts.documentSchema,

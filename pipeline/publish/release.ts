@@ -1,14 +1,14 @@
 // The whole release as bytes, decided against the previous release: the pure
 // core of the publish stage. The script reads inputs and the previous release,
 // calls buildRelease, and writes what it returns.
-import type { Schema } from "apache-arrow";
+import { tableFromIPC, type Schema } from "apache-arrow";
 import type { Claim, DocumentRow } from "../generated/types.js";
-import { arrowSchema, claimSchema as defaultClaimSchema, documentSchema as defaultDocumentSchema, encodeCsv, tableSchema, type RecordSchema } from "../schema/index.js";
+import { arrowSchema, claimSchema as defaultClaimSchema, documentSchema as defaultDocumentSchema, tableSchema, type RecordSchema } from "../schema/index.js";
 import { arrowFileBytes, recordTable } from "./arrow-table.js";
-import { readArrowFile } from "./arrow-read.js";
 import { datasetCard } from "./card.js";
-import { changesCsv, countChanges, diffRecords, type Change, type ChangeKind } from "./changes.js";
-import { sha256Sums } from "./checksums.js";
+import { csvBytes } from "./csv-bytes.js";
+import { changesCsv, countChanges, PreviousRows, type Change, type ChangeKind } from "./changes.js";
+import { sha256Hex, sha256Sums } from "./checksums.js";
 import { datapackage } from "./datapackage.js";
 import { documentRows } from "./documents.js";
 import type { PublishInput } from "./inputs.js";
@@ -19,7 +19,11 @@ import { bumpFor, bumpVersion, FIRST_VERSION, type Bump } from "./version.js";
 
 export interface PreviousRelease {
   version: string;
-  /** The previous release's files by name, as published. */
+  /**
+   * The previous release's files by name, as published. claims.arrow, documents.arrow,
+   * datapackage.json and SHA256SUMS are enough: a content file (CSV, kept-aside) that
+   * is absent is compared by its digest in SHA256SUMS.
+   */
   files: ReadonlyMap<string, Uint8Array>;
 }
 
@@ -87,10 +91,27 @@ function publishedTableSchemas(datapackageBytes: Uint8Array): string {
   return JSON.stringify([byName.get("claims") ?? null, byName.get("documents") ?? null]);
 }
 
-/** Records as published: the schema's columns only, so a stray key never counts as a change. */
-function published(records: readonly object[], schema: RecordSchema): Record<string, unknown>[] {
+/** Records as published, one at a time: the schema's columns only, so a stray key never counts as a change. */
+function* published(records: readonly object[], schema: RecordSchema): Generator<Record<string, unknown>> {
   const columns = Object.keys(schema.properties);
-  return records.map((r) => Object.fromEntries(columns.map((c) => [c, (r as Record<string, unknown>)[c]])));
+  for (const r of records) yield Object.fromEntries(columns.map((c) => [c, (r as Record<string, unknown>)[c]]));
+}
+
+/**
+ * Whether a content file equals the previous release's. When the previous release
+ * was read with its SHA256SUMS only (the publish script does not load its CSVs), the
+ * digests are compared; else the bytes.
+ */
+function sameContent(previous: PreviousRelease, name: string, bytes: Uint8Array | undefined): boolean {
+  if (previous.files.has(name) || !previous.files.has("SHA256SUMS")) return sameBytes(previous.files.get(name), bytes);
+  const sums = new Map<string, string>();
+  for (const line of fromUtf8.decode(previous.files.get("SHA256SUMS")!).split("\n")) {
+    const m = /^([0-9a-f]{64})  (.+)$/.exec(line);
+    if (m) sums.set(m[2]!, m[1]!);
+  }
+  const before = sums.get(name);
+  if (bytes === undefined || before === undefined) return bytes === undefined && before === undefined;
+  return sha256Hex(bytes) === before;
 }
 
 function previousFile(previous: PreviousRelease, name: string): Uint8Array {
@@ -111,8 +132,8 @@ export function buildRelease(input: PublishInput, previous: PreviousRelease | nu
   const counts: ReleaseCounts = { claims: claims.length, documents: documents.length, rejected: input.rejected.length, problems: input.problems.length };
 
   const content = new Map<string, Uint8Array>();
-  content.set("claims.csv", utf8.encode(encodeCsv(claims, claimSchema)));
-  content.set("documents.csv", utf8.encode(encodeCsv(documents, documentSchema)));
+  content.set("claims.csv", csvBytes(claims, claimSchema));
+  content.set("documents.csv", csvBytes(documents, documentSchema));
   if (input.rejected.length > 0) content.set("rejected.jsonl", utf8.encode(rejectedJsonl(input.rejected)));
   if (input.problems.length > 0) content.set("problems.csv", utf8.encode(problemsCsv(input.problems)));
 
@@ -120,15 +141,15 @@ export function buildRelease(input: PublishInput, previous: PreviousRelease | nu
   let bump: Bump = "initial";
   let changes: Change[] = claims.map((c) => ({ id: c.claim_id, change: "added", fields: [] }));
   if (previous) {
-    const before = readArrowFile(previousFile(previous, "claims.arrow"));
-    const beforeDocs = readArrowFile(previousFile(previous, "documents.arrow"));
+    const before = tableFromIPC(previousFile(previous, "claims.arrow"));
+    const beforeDocs = tableFromIPC(previousFile(previous, "documents.arrow"));
     const schemaChanged =
-      schemaSignature(before.table.schema) !== schemaSignature(arrowSchema(claimSchema)) ||
-      schemaSignature(beforeDocs.table.schema) !== schemaSignature(arrowSchema(documentSchema));
-    changes = diffRecords(before.records, published(claims, claimSchema), "claim_id");
-    const docChanges = diffRecords(beforeDocs.records, published(documents, documentSchema), "doc_id");
+      schemaSignature(before.schema) !== schemaSignature(arrowSchema(claimSchema)) ||
+      schemaSignature(beforeDocs.schema) !== schemaSignature(arrowSchema(documentSchema));
+    changes = new PreviousRows(before, "claim_id").diff(published(claims, claimSchema), "claim_id");
+    const docChanges = new PreviousRows(beforeDocs, "doc_id").diff(published(documents, documentSchema), "doc_id");
     const added = countChanges(changes).added + countChanges(docChanges).added;
-    const contentDiffers = CONTENT_FILES.some((name) => !sameBytes(previous.files.get(name), content.get(name)));
+    const contentDiffers = CONTENT_FILES.some((name) => !sameContent(previous, name, content.get(name)));
     // Descriptions and constraints live only in datapackage.json; a change there is a correction too.
     const schemasDiffer =
       publishedTableSchemas(previousFile(previous, "datapackage.json")) !== JSON.stringify([tableSchema(claimSchema), tableSchema(documentSchema)]);
