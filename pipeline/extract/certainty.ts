@@ -4,19 +4,19 @@
 import type { Certainty } from "../generated/types.js";
 
 const UNCONFIRMED_RE =
-  /(?:n['’]|ne\s)(?:\s*\p{L}+){0,3}?\s+(?:pas|toujours\s+pas|pas\s+encore|pas\s+été|jamais)\s+(?:(?:en\s+mesure\s+de|pu|été|encore|pouvoir|\p{L}+ment)\s+)*(?:confirm|vérifi|corrobor)|sans\s+(?:pouvoir\s+)?(?:le\s+)?confirm|impossible\s+de\s+(?:le\s+)?(?:confirm|vérifi)|non\s+confirm|pas\s+(?:encore\s+)?(?:été\s+)?confirm|pas\s+(?:pu|en\s+mesure\s+de)\s+(?:le\s+)?(?:confirm|vérifi)|could\s+not\s+confirm|cannot\s+confirm|unable\s+to\s+confirm/iu;
+  /(?:n['’]|ne\s)(?:\s*\p{L}+){0,3}?\s*(?<![\p{L}])(?:pas|toujours\s+pas|pas\s+encore|pas\s+été|jamais)\s+(?:(?:en\s+mesure\s+de|pu|été|être|encore|pouvoir|\p{L}+ment)\s+)*(?:confirm|vérifi|corrobor)|sans\s+(?:pouvoir\s+)?(?:le\s+)?confirm|impossible\s+de\s+(?:le\s+)?(?:confirm|vérifi)|non\s+confirm|pas\s+(?:encore\s+)?(?:été\s+)?confirm|pas\s+(?:pu|en\s+mesure\s+de)\s+(?:le\s+)?(?:confirm|vérifi)|could\s+not\s+confirm|cannot\s+confirm|unable\s+to\s+confirm/iu;
 
 const DENIAL_VERB_RE =
   /(?<![\p{L}])(?:ni(?:e|ent|ait|aient|é|er)|dém(?:ent|entent|enti|entait|entaient|entir)|rejet(?:te|tent|ait|aient|é|er)|réfut\p{L}*|contest(?:e|ent|ait|aient|é)|balay(?:é|ait|aient|e|ent)|qualifi\p{L}*\s+(?:[\p{L}'’]+\s+){0,3}?de\s+[«"“]?\s*(?:fausses?|mensong|fake|rumeur|spéculation|propagande|désinformation|infondé)\p{L}*|deny|denies|denied|rejects?|rejected)(?![\p{L}])/iu;
 
 const NEGATED_CLAIM_RE =
-  /(?<![\p{L}])(?:aucun(?:e|s)?\s+(?:\p{L}+\s+){0,2}?(?:soldats?|troupes?|militaires?|combattants?|déploiement|présence|opérations?|unités?|envoi)|pas\s+de\s+(?:soldats|troupes|militaires|déploiement|présence)|(?:n['’]|ne\s)(?:se\s+|s['’]|y\s+)?(?:ont|a|sont|est|avaient|avait|étaient|était|trouvent|trouve|combattent|participent|sont\s+pas)\s+(?:pas|jamais|nullement|plus)\s+(?:été\s+|encore\s+)?(?:envoy|déploy|présent|engag|arriv|impliqu|combatt|entra[îi]n|observ|aperçu|vus|repér|signal|en\s+Russie|en\s+Ukraine))/iu;
+  /(?<![\p{L}])(?:aucun(?:e|s)?\s+(?:\p{L}+\s+){0,2}?(?:soldats?|troupes?|militaires?|combattants?|déploiement|présence|opérations?|unités?|envoi)|pas\s+de\s+(?:soldats|troupes|militaires|déploiement|présence)|n['’]exist\p{L}*\s+(?:pas|que\s+dans\s+l['’]imagination)|(?:n['’]|ne\s)(?:se\s+|s['’]|y\s+)?(?:ont|a|sont|est|avaient|avait|étaient|était|trouvent|trouve|combattent|participent|sont\s+pas)\s+(?:pas|jamais|nullement|plus)\s+(?:été\s+|encore\s+)?(?:envoy|déploy|présent|engag|arriv|impliqu|combatt|entra[îi]n|observ|aperçu|vus|repér|signal|en\s+Russie|en\s+Ukraine))/iu;
 
 // French conditional endings, without the imperfect of verbs whose stem ends in r
 // ("déclarait", "entraient", "tirait"): -erait, -irait (not -tirait), -rrait, -drait
 // after a nasal, aurait, saurait, devrait, mettrait, suivrait, croirait, ferait.
 const CONDITIONAL_RE =
-  /(?<![\p{L}])\p{L}*(?:[^\sér]erai(?:t|ent)|(?:rt|[^\stpsmv])irai(?:t|ent)|rrai(?:t|ent)|(?:ien|ou|au|en|in|oin|on)drai(?:t|ent)|aurai(?:t|ent)|saurai(?:t|ent)|devrai(?:t|ent)|(?:met|bat)trai(?:t|ent)|suivrai(?:t|ent)|vivrai(?:t|ent)|oirai(?:t|ent))(?![\p{L}])|(?<![\p{L}])(?:serai(?:t|ent)|ferai(?:t|ent)|irai(?:t|ent))(?![\p{L}])/iu;
+  /(?<![\p{L}])\p{L}*(?:[^\sér]erai(?:t|ent)|[aiuo]rerai(?:t|ent)|(?:rt|[^\stpsmv])irai(?:t|ent)|rrai(?:t|ent)|(?:ien|ou|au|en|in|oin|on)drai(?:t|ent)|aurai(?:t|ent)|saurai(?:t|ent)|devrai(?:t|ent)|(?:met|bat)trai(?:t|ent)|suivrai(?:t|ent)|vivrai(?:t|ent)|oirai(?:t|ent))(?![\p{L}])|(?<![\p{L}])(?:serai(?:t|ent)|ferai(?:t|ent)|irai(?:t|ent))(?![\p{L}])/iu;
 
 const HEDGE_RE =
   /(?<![\p{L}])(?:peut-être|probablement|possiblement|vraisemblablement|apparemment|semble(?:nt|rait|raient)?|présumée?s?|supposée?s?|selon\s+toute\s+vraisemblance|il\s+est\s+possible|probable|possible|exclu(?:t|ent|ait|aient)?\s+pas|reportedly|allegedly|may|might|could|probably|likely)(?![\p{L}])/iu;

@@ -61,7 +61,7 @@ export function findActorMentions(text: string, tokens: Token[]): ActorMention[]
 const SPEECH_STEMS = [
   "déclar", "affirm", "indiqu", "confirm", "rapport", "assur", "soulign", "annonc", "estim", "ajout", "expliqu", "précis", "révél",
   "signal", "not", "rappel", "accus", "dénonc", "avanc", "constat", "insist", "évoqu", "réfut", "contest", "prétend", "martel",
-  "balay", "qualifi", "jug",
+  "balay", "qualifi", "jug", "parl",
 ];
 const SPEECH_ENDINGS = ["é", "ée", "és", "ées", "e", "ent", "ait", "aient", "er", "ant"];
 const SPEECH_IRREGULAR = [
@@ -69,7 +69,7 @@ const SPEECH_IRREGULAR = [
   "prévenu", "prévient", "préviennent", "prévenait", "dément", "démentent", "démenti", "démentait", "démentaient",
   "nié", "nie", "nient", "niait", "niaient", "rejeté", "rejette", "rejettent", "rejetait", "rejetaient",
   "reconnu", "reconnaît", "reconnait", "reconnaissent", "reconnaissait", "admis", "admet", "admettent",
-  "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient",
+  "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient", "prétend", "prétendent",
   "réagi", "réagit", "réagissent", "réagissait",
   "exclut", "excluent", "excluait", "excluaient", "exclu",
   "fait\\s+état", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
@@ -322,7 +322,7 @@ export function findAttributions(
     const qualified = /^qualifi/iu.test(m[0]) ? QUALIFIED_FALSE_RE.exec(s.slice(vEnd, vEnd + 80)) : null;
     const phrase = s.slice(pStart, qualified ? vEnd + qualified[0].length : vEnd);
     // "ont été confirmées mardi par le Pentagone", "les 3 000 hommes évoqués la semaine dernière par Washington".
-    const agent = /^\s*(?:[\p{Ll}]+\s+){0,4}?par\s+/u.exec(s.slice(vEnd, vEnd + 60));
+    const agent = /^\s*(?:[\p{Ll}'’-]+\s+){0,4}?par\s+/u.exec(s.slice(vEnd, vEnd + 60));
     const passive = /(?:^|\s)été\s/iu.test(phrase) || (!aux && /(?:é|ée|és|ées)$/iu.test(m[0]) && agent !== null);
     const beforePhrase = s.slice(Math.max(0, pStart - 40), pStart);
     let claimants: Resolved[] = [];
@@ -400,6 +400,8 @@ export function findAttributions(
     const quoteBefore = s.slice(Math.max(0, s.lastIndexOf("«", pStart)), pStart);
     // "n'a pas démenti" is no denial.
     const negated = /(?:^|\s)(?:n['’]|ne\s)/iu.test(phrase);
+    // "Moscou n'a jamais reconnu la présence ...": a non-acknowledgement states no claim of that speaker.
+    if (negated && /^(?:reconn|admi)/iu.test(m[0])) continue;
     const denial = !negated && (isDenialVerb(m[0]) || qualified !== null || (type === "post" && /[»”"]\s*,?\s*$/u.test(beforePhrase) && FALSE_REPORT_RE.test(quoteBefore)));
     out.push({ pos: base + pStart, end: base + vEnd, type, claimants, phrase, denial, date });
   }

@@ -136,6 +136,7 @@ const PERSONNEL_WORDS = new Set([
   "troupe", "soldat", "militaire", "force", "unite", "officier", "contingent", "renfort", "combattant", "homme", "coreen",
   "recrue", "effectif", "bataillon", "brigade", "mercenaire", "soldier", "troop", "personnel", "fantassin", "commando",
   "reserviste", "instructeur", "artilleur", "sapeur", "conscrit", "membre", "element", "demineur", "constructeur", "ingenieur",
+  "sergent", "camarade", "batisseur",
 ]);
 
 // Pronouns and casualty nouns that can stand for troops named just before (see anaphora.ts).
@@ -247,13 +248,29 @@ function claimsOfSentence(
   // Participles right after a counted noun phrase belong to that number ("sur les 11 000 soldats prévus").
   const consumed = new Set<number>();
   const localMeasure = new Map<NumberExpr, Measure>();
+  // "Deux soldats, blessés, ont été capturés": an appositive casualty participle is a second claim on the number.
+  const extraMeasure = new Map<NumberExpr, Measure>();
+  const ownVerb = (from: number) =>
+    triggers.find((tr) => tr.start >= from && !consumed.has(tr.start) && (tr.start <= from + 3 || (tr.start - from < 50 && ownVerbGap(s.slice(from, tr.start)))));
+  // "les 1 000 démineurs promis par Pyongyang sont arrivés": a participle with its agent qualifies the noun; the main verb states the claim.
+  for (const t of triggers) {
+    if (t.measure !== "planned" || !t.bare || !/^\s+par\s/u.test(s.slice(t.end, t.end + 5))) continue;
+    if (triggers.some((tr) => tr.start > t.end && tr.start - t.end < 40 && !tr.bare && tr.measure === "deployed")) consumed.add(t.start);
+  }
   for (const n of numbers) {
     // The participle right after the noun, or the number's own verb ("deux d'entre eux se seraient suicidés").
-    const t = triggers.find((tr) => tr.start >= n.nounEnd && (tr.start <= n.nounEnd + 3 || (tr.start - n.nounEnd < 50 && OWN_VERB_GAP_RE.test(s.slice(n.nounEnd, tr.start)))));
-    if (t && (t.measure === "planned" || t.measure === "killed" || t.measure === "wounded" || t.measure === "killed_or_wounded" || t.measure === "captured")) {
-      localMeasure.set(n, t.measure);
+    let t = ownVerb(n.nounEnd);
+    if (!t || !LOCAL_MEASURES.has(t.measure)) continue;
+    const next = ownVerb(t.end);
+    // "les 1 000 démineurs promis par Pyongyang sont arrivés": the participle qualifies the noun, the main verb states the claim.
+    if (t.bare && next && !next.bare && next.measure !== "planned-mod" && next.measure !== t.measure && APPOSITION_GAP_RE.test(s.slice(n.nounEnd, t.start)) && /^\s*,/u.test(s.slice(t.end))) {
+      if (LOCAL_MEASURES.has(next.measure) && t.measure !== "planned") extraMeasure.set(n, t.measure);
       consumed.add(t.start);
+      t = next;
+      if (!LOCAL_MEASURES.has(t.measure)) continue;
     }
+    localMeasure.set(n, t.measure as Measure);
+    consumed.add(t.start);
   }
 
   clauses.forEach((c, ci) => {
@@ -272,7 +289,10 @@ function claimsOfSentence(
     const places = subordinate ? clausePlaces[ci]! : placesFor(ci);
     // A participle clause is said in the mood of the clause it hangs on.
     const prevMain = subordinate && c.kind === "participle" ? clauses.slice(0, ci).reverse().find(isClaimClause) : undefined;
-    const moodText = prevMain ? `${s.slice(prevMain.start, prevMain.end)} ${clauseText}` : clauseText;
+    // "Les pertes seraient lourdes : pas loin de 4 000 ...": a conditional before a colon reaches what it announces.
+    const beforeColon = !prevMain && ci > 0 && /^\s*:/u.test(clauseText) ? clauses[ci - 1]! : undefined;
+    const moodFrom = prevMain ?? beforeColon;
+    const moodText = moodFrom ? `${s.slice(moodFrom.start, moodFrom.end)} ${clauseText}` : clauseText;
     const emit = (measure: Measure, num: NumberExpr | null, anchor: number, where: readonly string[] = places) => {
       const a = attrAt(anchor);
       if (!a && !num) return; // the outlet's own statement without a number is not a claim
@@ -294,10 +314,14 @@ function claimsOfSentence(
           localMeasure.get(n) ??
           clauseMeasure(triggers, c.start, c.end, { allowBare: true, skip: consumed }) ??
           resumedMeasure ??
-          (where.length > 0 && !subordinate ? "deployed" : null) ??
+          // "quelque 12 000 hommes pourraient rejoindre la Russie": a modal with a place and no verb of ours is a plan.
+          (where.length > 0 && !subordinate ? (clauseHasModal(triggers, c) ? "planned" : "deployed") : null) ??
           // "Ce chiffre est supérieur aux 3 000 hommes évoqués par ...": a figure set against the one just given.
           (figureAnaphor(s) ? soleMeasure(previous) : null);
         if (m) emit(m, n, n.start, where);
+        else if (NEGATED_EXISTENCE_RE.test(clauseText)) emit("deployed", n, n.start, where);
+        const extra = extraMeasure.get(n);
+        if (m && extra) emit(extra, n, n.start, where);
       }
       return;
     }
@@ -313,6 +337,8 @@ function claimsOfSentence(
     if (people.length === 0) return;
     const m = clauseMeasure(triggers, c.start, c.end, { allowBare: false, skip: consumed });
     if (!m) return;
+    // "... ont été tués à Koursk, où ils combattent aux côtés de l'armée russe": their fighting is taken for granted.
+    if (c.kind === "where" && m === "combat" && out.slice(firstOfSentence).some((o) => CASUALTY_MEASURES.has(o.draft.measure))) return;
     // A future move of troops already said to be deployed is part of that claim ("... sont arrivés et
     // devraient être envoyés au front"), unless it is reported on its own ("..., ajoutant que Moscou allait les utiliser").
     if (m === "planned" && !/^\s*qu(?:e(?![\p{L}])|['’])/iu.test(clauseText) && out.slice(firstOfSentence).some((o) => o.draft.measure === "deployed")) return;
@@ -320,6 +346,21 @@ function claimsOfSentence(
     // "... s'entraînent en Russie, avant un transfert vers le front prévu en novembre": a planned move as well.
     if (m !== "planned" && triggers.some((t) => t.measure === "planned" && t.noun && t.start >= c.start && t.end <= c.end)) emit("planned", null, people[0]!.start, []);
   });
+}
+
+/** The gap between a counted noun and its verb ("soldats nord-coréens, blessés," is "soldats, blessés,"). */
+function ownVerbGap(gap: string): boolean {
+  return OWN_VERB_GAP_RE.test(gap) || (gap.length > 0 && APPOSITION_GAP_RE.test(gap));
+}
+
+const APPOSITION_GAP_RE = /^\s*(?:nord-coréen(?:ne)?s\s*)?,\s*$/u;
+const LOCAL_MEASURES = new Set<string>(["planned", "killed", "wounded", "killed_or_wounded", "captured"]);
+const CASUALTY_MEASURES = new Set<string>(["killed", "wounded", "killed_or_wounded", "captured"]);
+// "Ces prétendus milliers de soldats n'existent que dans l'imagination de ...": a number denied outright.
+const NEGATED_EXISTENCE_RE = /n['’]exist\p{L}*\s+(?:pas|que\s+dans\s+l['’]imagination)/iu;
+
+function clauseHasModal(triggers: readonly { start: number; end: number; measure: string }[], c: Clause): boolean {
+  return triggers.some((t) => t.measure === "planned-mod" && t.start >= c.start && t.end <= c.end);
 }
 
 /** The measure of the claims just made, when they all share one. */

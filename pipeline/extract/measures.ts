@@ -28,12 +28,12 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
   // "a perdu une vingtaine d'hommes": losing men is killed or wounded ("perdu la vie" is killed, below).
   ["killed_or_wounded", `(?:tu[ée]e?s?|morts?)\\s+(?:ou|et)\\s+bless[ée]e?s?|pertes|hors\\s+de\\s+combat|victimes|perd(?:u|us|ue|ues|ait|aient|ent|rait|raient)(?!\\s+la\\s+vie)`],
   ["captured", `captur${L}|faits?\\s+prisonniers?|prisonniers?|captifs?`],
-  ["killed", `tu[ée]e?s?|morts?|mortes|décéd${L}|péri|perdu\\s+la\\s+vie|élimin[ée]e?s?|abattus|suicid${L}`],
+  ["killed", `tu[ée]e?s?|morts?|mortes|décéd${L}|péri|perdu\\s+la\\s+vie|élimin[ée]e?s?|abattus|suicid${L}|(?<=(?:se|s['’])\\s*(?:\\p{L}+\\s+){0,2})fait\\s+exploser`],
   ["wounded", `bless[ée]e?s?`],
   [
     "combat",
     // "envoyés à l'assaut": sent into an assault is combat, not the purpose of a move (see clauseMeasure).
-    `à\\s+l['’]assaut|sur\\s+la\\s+ligne\\s+de\\s+front|combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements|bataille)|engag${L}(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dans\\s+(?:la|les|des|une)\\s+(?:bataille|combats|assauts|offensive|opérations))|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}|attaqu(?:é|ent|aient|ait|er|eront)|chair\\s+à\\s+canon` +
+    `à\\s+l['’]assaut|sur\\s+la\\s+ligne\\s+de\\s+front|combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|(?:se|s['’])\\s*(?:sont|est|seraient|serait|étaient|était)\\s+(?:\\p{L}+ment\\s+)?battu(?:e|s|es)?|particip${L}\\s+à\\s+la\\s+(?:libération|reconquête|contre-offensive)|engag[ée]e?s?\\s+dans\\s+(?:ce|cette|le|la)\\s+(?:secteur|direction|zone\\s+de\\s+combat)|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements|bataille)|engag${L}(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dans\\s+(?:la|les|des|une)\\s+(?:bataille|combats|assauts|offensive|opérations))|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}|attaqu(?:é|ent|aient|ait|er|eront)|chair\\s+à\\s+canon` +
       // "utilise les Nord-Coréens", "(va) les utiliser": using troops is sending them into battle.
       `|utilis${L}(?=\\s+(?:les|des|ces|leurs?|ses)\\s+${TROOP_NOUN})|(?<=(?:^|\\s)(?:les|en)\\s)utilis${L}`,
   ],
@@ -46,19 +46,19 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
       // a follow-up announced: "un renfort devrait suivre"
       `|(?:devr(?:ait|aient|a|ont)|doi(?:t|vent))\\s+(?:bientôt\\s+|prochainement\\s+|encore\\s+)?suivre` +
       // a planned movement as a noun: "un transfert vers le front prévu courant novembre"
-      `|(?:transfert|envoi|redéploiement|déploiement|arrivée)\\s+(?:[\\p{L}'’]+\\s+){0,6}?(?:prévue?s?|attendue?s?|programmée?s?|annoncée?s?\\s+pour)`,
+      `|(?:transfert|envoi|redéploiement|déploiement|arrivée)\\s+(?:[\\p{L}'’]+\\s+){0,6}?(?:prévue?s?|attendue?s?|programmée?s?|annoncée?s?\\s+pour)|(?:envoi|déploiement)\\s+annoncé(?=\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:par\\s|de\\s+\\d))`,
   ],
   [
     "planned-mod",
     `prévoi(?:t|ent|ait|aient|rait|raient)|doi(?:t|vent)\\s+(?:encore\\s+)?être|devr(?:ait|aient|a|ont)|ser(?:a|ont)(?=\\s+(?:bientôt\\s+|prochainement\\s+)?(?:envoy|déploy|dépêch|transf|engag|achemin|redéploy))` +
       // near future and intention: "va les envoyer", "allait les utiliser", "a l'intention de les utiliser"
       `|(?:v(?:a|ont)|all(?:ait|aient))(?=\\s+(?:les\\s+|en\\s+|leur\\s+)?${MOVE_VERB})|intention(?=\\s+d(?:e\\s+|['’])(?:les\\s+|en\\s+)?${MOVE_VERB})` +
-      `|s['’]apprêt${L}|envisag${L}|projett?${L}(?=\\s+d)|compt(?:e|ent|ait|aient)(?=\\s+(?:les\\s+)?(?:envoy|déploy))` +
+      `|s['’]apprêt${L}|(?<=(?:se|s['’])\\s*)prépar(?:e|ent|ait|aient|erait|eraient)(?=\\s+à\\s+(?:les\\s+|en\\s+)?${MOVE_VERB})|envisag${L}|projett?${L}(?=\\s+d)|compt(?:e|ent|ait|aient)(?=\\s+(?:les\\s+)?(?:envoy|déploy))` +
       // agreement to send: "a accepté d'envoyer"; a possibility judged for what follows: "n'exclut pas que ... soient
       // envoyés", "juge « probable » que Pyongyang envoie" (a subjunctive of the future)
       `|accept${L}(?=\\s+d(?:e\\s+|['’])(?:les\\s+|en\\s+)?${MOVE_VERB})|exclu(?:t|ent|ait|aient)?(?=\\s+pas)|(?:probable|possible|vraisemblable)(?=\\s*»?\\s*(?:que|qu['’]))` +
       // "pourrait être engagés", "pourrait envoyer": a possible future movement
-      `|pourrai(?:t|ent)(?=\\s+(?:bientôt\\s+|prochainement\\s+|encore\\s+)?(?:être|(?:en\\s+|les\\s+)?${MOVE_VERB}))|à\\s+venir|d['’]ici\\s+(?:la\\s+fin|décembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|l['’]année)`,
+      `|pourrai(?:t|ent)(?=\\s+(?:bientôt\\s+|prochainement\\s+|encore\\s+|à\\s+terme\\s+|aussi\\s+|également\\s+)?(?:être|(?:en\\s+|les\\s+)?${MOVE_VERB}))|à\\s+venir|d['’]ici\\s+(?:la\\s+fin|décembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|l['’]année)`,
   ],
   [
     "deployed",
@@ -156,7 +156,7 @@ export function clauseMeasure(
 // --- North Korean personnel -----------------------------------------------------
 
 const PERSONNEL_RE =
-  /(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|sergents?|camarades(?=\s*[»”"]?\s*(?:nord-)?coréens)|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])/giu;
 const NK_RE = /nord[-\s]?cor[ée]en|cor[ée]e\s+du\s+nord|pyongyang|north\s+korea/iu;
 const NK_AFTER_RE = /^\s*(?:d['’]élite\s+)?(?:nord[-\s]?coréen(?:ne)?s?|de\s+(?:la\s+)?Corée\s+du\s+Nord|de\s+Pyongyang|du\s+Nord|de\s+Kim\s+Jong)/iu;
 const OTHER_AFTER_RE =
@@ -182,7 +182,7 @@ export function findPersonnel(s: string): PersonnelMention[] {
     if (OTHER_AFTER_RE.test(after) || CIVIL_AFTER_RE.test(after)) continue;
     // "les obus nord-coréens": after a noun, "nord-coréens" is an adjective, not the troops.
     if (/^nord/iu.test(m[0]) && ADJECTIVE_USE_BEFORE_RE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
-    const nk = /nord-cor/iu.test(m[0]) || NK_AFTER_RE.test(after);
+    const nk = /nord-cor/iu.test(m[0]) || NK_AFTER_RE.test(after) || /^camarades/iu.test(m[0]);
     out.push({ start: m.index, end: m.index + m[0].length, nationality: nk ? "nk" : "plain" });
   }
   return out;

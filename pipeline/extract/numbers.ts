@@ -27,12 +27,13 @@ const W =
 const WORDS = `${W}(?:(?:[\\s-]+et)?[\\s-]+${W})*`;
 const DIG = "\\d{1,3}(?:[ \\u00A0\\u202F.,’'](?=\\d{3}(?!\\d))\\d{3})+(?!\\d)|\\d+(?:,\\d+)?";
 const NUM = `(?:(?:${DIG})(?:\\s+(?:millions?|mille))?|${WORDS})`;
+// "plusieurs centaines", "des dizaines de milliers"; "ces prétendus milliers (de soldats)".
 const VAGUE =
-  "(?:des|plusieurs|quelques|de\\s+nombreux|de\\s+nombreuses|quelque)\\s+(?:dizaines|centaines|milliers)(?:\\s+de\\s+(?:milliers|centaines))?";
+  "(?:(?:des|plusieurs|quelques|de\\s+nombreux|de\\s+nombreuses|quelque)\\s+(?:dizaines|centaines|milliers)(?:\\s+de\\s+(?:milliers|centaines))?|(?<=(?:ces|les|des)\\s+(?:prétendu|supposé|soi-disant)e?s\\s+)(?:dizaines|centaines|milliers))";
 const APPROX_NOUN =
-  "(?:une?|quelque)\\s+(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)(?:\\s+de\\s+(?:milliers|centaines))?";
+  "(?:une?|quelque)\\s+(?:bonne\\s+|petite\\s+)?(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)(?:\\s+de\\s+(?:milliers|centaines))?";
 const QUAL =
-  "(?:environ\\s+|quelque\\s+|approximativement\\s+|autour\\s+d(?:e\\s+|['’])|près\\s+d(?:e\\s+|['’])|presque\\s+|pratiquement\\s+|(?:bien\\s+|un\\s+peu\\s+|largement\\s+)?plus\\s+d(?:e\\s+|['’])|au\\s+moins\\s+|au\\s+minimum\\s+|pas\\s+moins\\s+d(?:e\\s+|['’])|(?:un\\s+peu\\s+)?moins\\s+d(?:e\\s+|['’])|pas\\s+plus\\s+d(?:e\\s+|['’])|jusqu['’]à\\s+|d(?:e\\s+|['’]))";
+  "(?:pas\\s+loin\\s+d(?:e\\s+|['’])|environ\\s+|quelque\\s+|approximativement\\s+|autour\\s+d(?:e\\s+|['’])|près\\s+d(?:e\\s+|['’])|presque\\s+|pratiquement\\s+|(?:bien\\s+|un\\s+peu\\s+|largement\\s+)?plus\\s+d(?:e\\s+|['’])|au\\s+moins\\s+|au\\s+minimum\\s+|pas\\s+moins\\s+d(?:e\\s+|['’])|(?:un\\s+peu\\s+)?moins\\s+d(?:e\\s+|['’])|pas\\s+plus\\s+d(?:e\\s+|['’])|jusqu['’]à\\s+|d(?:e\\s+|['’]))";
 const B = "(?<![\\p{L}\\p{N}])";
 const E = "(?![\\p{L}\\p{N}])";
 
@@ -95,7 +96,7 @@ function approxNounValue(s: string): number | null {
 function qualifierOf(q: string): CountQualifier | null {
   const t = q.toLowerCase().replace(/\s+/g, " ").trim();
   if (/^(environ|quelque|approximativement|autour d)/.test(t)) return "approx";
-  if (/^(près d|presque|pratiquement|jusqu|moins d|un peu moins d|pas plus d)/.test(t)) return "up_to";
+  if (/^(pas loin d|près d|presque|pratiquement|jusqu|moins d|un peu moins d|pas plus d)/.test(t)) return "up_to";
   if (/(plus d|au moins|au minimum|pas moins d)/.test(t)) return "at_least";
   return null; // "de" alone: no qualifier
 }
@@ -104,7 +105,7 @@ function qualifierOf(q: string): CountQualifier | null {
 
 // Military trades count soldiers too ("1 000 démineurs", "5 000 constructeurs militaires", "trois généraux").
 const PERSONNEL =
-  "(?:soldats?|militaires?|hommes|homme|troupes|combattants?|officiers?|généraux|recrues|conscrits|nord-coréens|nord-coréen|membres|personnels?|forces|mercenaires|fantassins|commandos|réservistes|instructeurs|artilleurs|sapeurs|démineurs|\\p{L}+eurs\\s+militaires|servicemen|soldiers|troops)";
+  "(?:soldats?|militaires?|hommes|homme|troupes|combattants?|officiers?|généraux|recrues|conscrits|nord-coréens|nord-coréen|membres|personnels?|forces|mercenaires|fantassins|commandos|réservistes|instructeurs|artilleurs|sapeurs|démineurs|bâtisseurs|renforts|sergents?|caporaux|caporal|lieutenants?|\\p{L}+eurs\\s+militaires|servicemen|soldiers|troops)";
 const UNIT = "(?:brigades?|bataillons?|unités?|divisions?|régiments?|compagnies|escadrons?|pelotons?)";
 // Adjectives that go before the noun ("3 000 nouveaux soldats"). Not any plural word:
 // "cinq terrains militaires" counts grounds, with "militaires" as an adjective.
@@ -123,7 +124,7 @@ const NUMBER_OF_AFTER_RE = new RegExp(
 // Numbers whose referent is given by the context: "8 000 d'entre eux", "« plusieurs centaines » de victimes",
 // "le chiffre de 3 800", "(il) en a capturé un".
 const OF_THEM_AFTER_RE = /^\s*[»”"]?\s*d['’]entre\s+(?:eux|elles)(?![\p{L}\p{N}])/iu;
-const CASUALTY_AFTER_RE = /^\s*[»”"]?\s*(?:de\s+|d['’])?(?:victimes|morts|tués|blessés|prisonniers|captifs)(?![\p{L}\p{N}])/iu;
+const CASUALTY_AFTER_RE = /^\s*[»”"]?\s*(?:de\s+|d['’])?(?:victimes|pertes|morts|tués|blessés|prisonniers|captifs)(?![\p{L}\p{N}])/iu;
 // "100 soldats tués et près de 1 000 autres blessés": "autres" stands for the noun of the number before.
 const ELLIPTIC_OTHERS_AFTER_RE =
   /^\s*autres(?=(?:\s+(?:ont|sont|auraient|seraient|avaient|étaient|été))*\s+(?:\p{L}+ment\s+)?(?:bless|tu[ée]|mort|captur|fait|envoy|déploy|arriv)|\s*[,.;]|$)/iu;
@@ -137,7 +138,7 @@ const CONTAINER_BEFORE_RE = /(?:contingent|groupe|détachement|force|corps|effec
 const GROUP_SIZE_BEFORE_RE = /par\s+(?:petits\s+|grands\s+)?(?:groupes|vagues|équipes|escouades|colonnes)\s+(?:de|d['’])\s*$/iu;
 // "l'armée russe a perdu 1 250 soldats", "la Russie perd chaque jour 1 200 hommes": someone else's losses.
 const OTHER_LOSER_BEFORE_RE =
-  /(?:russes?|Russie|ukrainien(?:ne)?s?|Ukraine|Moscou|Kiev|Kyiv)\s+(?:(?:a|ont|aurait|auraient|avait|avaient)\s+)?(?:[\p{L}'’]+\s+){0,2}?perd(?:u|ait|aient|ent|rait|raient)?\s+(?:(?:chaque|par|en)\s+[\p{L}\p{N}]+\s+)?$/iu;
+  /(?:russes?|Russie|ukrainien(?:ne)?s?|Ukraine|Moscou|Kiev|Kyiv)\s+(?:(?:a|ont|aurait|auraient|avait|avaient)\s+)?(?:[\p{L}'’]+\s+){0,2}?perd(?:u|ait|aient|ent|rait|raient)?\s+(?:(?:chaque|par|en)\s+[\p{L}\p{N}]+\s+|(?:au\s+cours|en\s+l['’]espace|lors)\s+d(?:es|u|e)\s+(?:[\p{L}'’]+\s+){0,2}?(?:\d+\s+)?(?:heures|jours|semaines|mois|journée|semaine)\s+)?$/iu;
 const MEASURE_PARTICIPLE_AFTER_RE = /^\s*[»”"]?\s*(?:prévu|attendu|envoyé|déployé|tué|blessé|capturé|promis|mobilisé|stationné|présent)e?s?(?![\p{L}\p{N}])/iu;
 const NK_AFTER_RE = /^\s*(?:nord[-\s]?coréen(?:ne)?s?|de\s+(?:la\s+)?Corée\s+du\s+Nord|de\s+Pyongyang|du\s+Nord|du\s+régime\s+(?:nord-coréen|de\s+Pyongyang)|des\s+forces\s+spéciales\s+nord-coréennes)(?![\p{L}\p{N}])/iu;
 const OTHER_AFTER_RE =
@@ -147,7 +148,7 @@ const THING_AFTER_RE = /^\s*[»”"]?\s*(?:%|pour\s*cent|dollars|euros|francs|\$
 /** What a number counts, from the words around it (`start`/`end`: the expression; `lead`: text before its numeral). */
 function subjectOf(s: string, start: number, end: number, lead: string, prev: NumberExpr | undefined): { subject: NumberExpr["subject"]; nounEnd: number } {
   const after = s.slice(end, end + 80);
-  const before = s.slice(Math.max(0, start - 60), start);
+  const before = s.slice(Math.max(0, start - 100), start);
   const nounM = NOUN_AFTER_RE.exec(after) ?? NUMBER_OF_AFTER_RE.exec(after);
   if (nounM && !/^(?:brigade|bataillon|unit|division|régiment|compagnie|escadron|peloton)/iu.test(nounM[1]!)) {
     const nounEnd = end + nounM.index + nounM[0].length;

@@ -1,0 +1,114 @@
+// Round 0.4.0: error categories that recur across held-out sets, on sentences written for these tests.
+import { describe, expect, it } from "vitest";
+import { extractClaims } from "../pipeline/extract/index.js";
+import { findNumbers } from "../pipeline/extract/numbers.js";
+import { clauseMeasure, findTriggers } from "../pipeline/extract/measures.js";
+import { certaintyOf } from "../pipeline/extract/certainty.js";
+
+const PUB = "2025-03-13"; // a Thursday
+const run = (text: string, published_at = PUB) => extractClaims({ text, doc_id: "t", published_at, language: "fr" });
+const rows = (text: string) => run(text).map((c) => [c.measure, c.count, c.count_qualifier, c.claimant_org, c.certainty]);
+const measure = (s: string) => clauseMeasure(findTriggers(s), 0, s.length, { allowBare: false });
+
+describe("future and modal moves", () => {
+  it("a modal with an adverb before the move ('pourraient à terme être envoyés') is planned", () => {
+    expect(measure("des renforts pourraient à terme être envoyés")).toBe("planned");
+    expect(measure("ces unités pourraient également être déployées")).toBe("planned");
+  });
+  it("'se prépare à envoyer' is planned", () => {
+    expect(measure("Pyongyang se prépare à envoyer des troupes")).toBe("planned");
+    expect(measure("le régime se préparait à les déployer")).toBe("planned");
+  });
+  it("a number with a modal and a place but no move verb is planned, not deployed", () => {
+    expect(rows("Selon Kiev, près de 8 000 soldats nord-coréens pourraient rejoindre la région de Koursk.")).toEqual([
+      ["planned", 8000, "up_to", "Ukraine Government (other)", "hedged"],
+    ]);
+  });
+  it("a nominal 'envoi annoncé par X de N' is planned and the agent is the claimant", () => {
+    const out = rows("Le point est acquis : l'envoi annoncé en mai par Moscou de 2 000 soldats nord-coréens.");
+    expect(out).toContainEqual(["planned", 2000, "exact", "Russia Government (other)", "asserted"]);
+  });
+  it("a participle 'promis par X' does not override the main verb", () => {
+    const out = rows("D'après Kiev, les 800 sapeurs nord-coréens promis par Pyongyang sont arrivés à Koursk.");
+    expect(out).toEqual([["deployed", 800, "exact", "Ukraine Government (other)", "asserted"]]);
+  });
+});
+
+describe("numbers without a soldier noun", () => {
+  it("'pas loin de N' is up to N", () => {
+    expect(findNumbers("pas loin de 7 000 soldats")[0]).toMatchObject({ count: 7000, high: 7000, low: null, qualifier: "up_to" });
+  });
+  it("'une bonne dizaine de milliers' is approx 10 000", () => {
+    expect(findNumbers("une bonne dizaine de milliers d'hommes")[0]).toMatchObject({ count: 10000, qualifier: "approx", subject: "personnel" });
+  });
+  it("reinforcements, builders and ranks are personnel", () => {
+    expect(findNumbers("à 4 500 le nombre de renforts")[0]).toMatchObject({ count: 4500, subject: "personnel" });
+    expect(findNumbers("2 000 bâtisseurs")[0]).toMatchObject({ subject: "personnel" });
+    expect(findNumbers("un caporal nord-coréen")[0]).toMatchObject({ count: 1, subject: "nk" });
+  });
+  it("'N de pertes' counts a referent", () => {
+    expect(findNumbers("de « quelques centaines » de pertes")[0]).toMatchObject({ qualifier: "vague", subject: "referent" });
+  });
+  it("Russian losses over a period are someone else's", () => {
+    expect(findNumbers("l'armée russe a perdu au cours de la dernière journée 1 120 soldats")[0]).toMatchObject({ subject: "other" });
+  });
+  it("'ces prétendus milliers' is a vague number, and its non-existence a denial", () => {
+    expect(findNumbers("ces supposés milliers de soldats")[0]).toMatchObject({ qualifier: "vague", subject: "personnel" });
+    expect(rows("« Ces prétendus milliers de militaires nord-coréens n'existent pas », a réagi le Kremlin.")).toEqual([
+      ["deployed", null, "vague", "Kremlin", "denied"],
+    ]);
+  });
+});
+
+describe("combat and casualty wording", () => {
+  it("'se sont battus', 'participer à la libération', 'engagés dans ce secteur'", () => {
+    expect(measure("les soldats se sont vaillamment battus")).toBe("combat");
+    expect(measure("ils ont participé à la libération du district")).toBe("combat");
+    expect(measure("ces hommes sont engagés dans ce secteur depuis mars")).toBe("combat");
+  });
+  it("'se faire exploser' is killed", () => {
+    expect(measure("un soldat se serait fait exploser")).toBe("killed");
+    expect(measure("l'armée a fait exploser un pont")).toBeNull();
+  });
+  it("euphemistic 'camarades coréens' are the troops", () => {
+    expect(rows("Le Kremlin a admis que des « camarades coréens » de Pyongyang avaient combattu à Koursk.")).toEqual([["combat", null, null, "Kremlin", "asserted"]]);
+  });
+  it("an appositive casualty participle is a second claim ('Trois soldats, blessés, ont été faits prisonniers')", () => {
+    const out = rows("Selon Kiev, trois soldats nord-coréens, blessés, ont été capturés lundi.");
+    expect(out).toContainEqual(["captured", 3, "exact", "Ukraine Government (other)", "asserted"]);
+    expect(out).toContainEqual(["wounded", 3, "exact", "Ukraine Government (other)", "asserted"]);
+  });
+  it("combat in a 'où' clause after a casualty claim is taken for granted", () => {
+    const out = rows("Selon Kiev, 500 soldats nord-coréens ont été tués à Koursk, où ils combattent aux côtés des Russes.");
+    expect(out).toEqual([["killed", 500, "exact", "Ukraine Government (other)", "asserted"]]);
+  });
+});
+
+describe("certainty", () => {
+  it("'dit ne pas être en mesure de confirmer' is unconfirmed", () => {
+    expect(certaintyOf("un envoi", "a dit ne pas être en mesure de confirmer")).toBe("unconfirmed");
+  });
+  it("a conditional of a -rer verb is hedged ('figureraient', 'déclareraient')", () => {
+    expect(certaintyOf("Parmi eux figureraient 300 officiers", "")).toBe("hedged");
+    expect(certaintyOf("ils se déclareraient prêts", "")).toBe("hedged");
+    expect(certaintyOf("ils figuraient parmi eux", "")).toBe("asserted");
+  });
+  it("a conditional before a colon reaches the number after it", () => {
+    expect(rows("Selon Kiev, le bilan serait lourd : pas loin de 900 soldats nord-coréens tués.")).toEqual([
+      ["killed", 900, "up_to", "Ukraine Government (other)", "hedged"],
+    ]);
+  });
+  it("a non-acknowledgement ('n'a jamais reconnu') is no claim", () => {
+    expect(rows("Pyongyang n'a jamais reconnu la présence de ses soldats en Russie.")).toEqual([]);
+  });
+});
+
+describe("claimants", () => {
+  it("KCNA speaks for the North Korean state", () => {
+    expect(rows("Selon l'agence KCNA, des soldats nord-coréens ont combattu à Koursk.")).toEqual([["combat", null, null, "North Korea Government", "asserted"]]);
+  });
+  it("'prétend' and 'a parlé de' are speech verbs", () => {
+    expect(rows("Le Pentagone prétend que 3 000 soldats nord-coréens sont en Russie.")).toEqual([["deployed", 3000, "exact", "US Department of Defense", "asserted"]]);
+    expect(rows("Le Pentagone a parlé de la présence de soldats nord-coréens en Russie.")).toEqual([["deployed", null, null, "US Department of Defense", "asserted"]]);
+  });
+});
