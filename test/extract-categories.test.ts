@@ -112,3 +112,42 @@ describe("claimants", () => {
     expect(rows("Le Pentagone a parlé de la présence de soldats nord-coréens en Russie.")).toEqual([["deployed", null, null, "US Department of Defense", "asserted"]]);
   });
 });
+
+describe("anaphora, second claims and impersonal speakers", () => {
+  it("'la plupart d'entre eux' in an 'et que' clause is a second claim", () => {
+    const out = run("« Nous savons que 4 000 soldats nord-coréens ont été envoyés en Russie et que la plupart d'entre eux ont été transférés dans la région de Koursk », a déclaré le Pentagone.");
+    expect(out.map((c) => [c.measure, c.count, c.location])).toEqual([
+      ["deployed", 4000, "Russia"],
+      ["deployed", null, "Kursk Oblast"],
+    ]);
+  });
+  it("'les premiers d'entre eux' refers to the troops named before", () => {
+    const out = rows("Pyongyang doit envoyer 3 000 soldats nord-coréens. Les premiers d'entre eux seraient arrivés en mars, selon Séoul.");
+    expect(out).toContainEqual(["deployed", null, null, "South Korea Government (other)", "hedged"]);
+  });
+  it("an inverted speaker after a participle and a comma ('..., estime le HUR')", () => {
+    expect(rows("Des soldats nord-coréens sont à Koursk. Un tiers d'entre eux auraient été blessés, estime le HUR.")).toEqual([
+      ["wounded", null, null, "Ukraine Defence Intelligence (HUR)", "hedged"],
+    ]);
+  });
+  it("a date after the verb is no subject ('avait évoqué la semaine dernière')", () => {
+    const out = run("Des soldats nord-coréens sont à Koursk. Le Pentagone, lui, avait évoqué la semaine dernière « quelques centaines » de victimes.");
+    expect(out.map((c) => [c.measure, c.claimant_org, c.date_precision])).toEqual([["killed_or_wounded", "US Department of Defense", "month"]]);
+  });
+  it("'Du côté de X, on affirme' and 'De source X, on indique' name the speaker", () => {
+    expect(rows("Du côté de Kiev, on affirme que 2 000 soldats nord-coréens sont arrivés à Koursk.")).toEqual([["deployed", 2000, "exact", "Ukraine Government (other)", "asserted"]]);
+    expect(rows("De source militaire ukrainienne, on indique que les Nord-Coréens y sont revenus en mars.")).toEqual([
+      ["deployed", null, null, "Ukraine Armed Forces (other)", "asserted"],
+    ]);
+  });
+  it("a separate 'et qu'elles pourraient être envoyées' is its own planned claim", () => {
+    const out = rows("Le HUR affirme que des unités nord-coréennes sont arrivées à Koursk et qu'elles pourraient être envoyées au front prochainement.");
+    expect(out.map((r) => r[0])).toEqual(["deployed", "planned"]);
+  });
+  it("'décimés' is a casualty", () => {
+    expect(measure("des bataillons entiers ont été décimés")).toBe("killed_or_wounded");
+  });
+  it("'mettre en garde contre le risque de voir X envoyer' is a planned move", () => {
+    expect(measure("le risque de voir Pyongyang envoyer des troupes")).toBe("planned");
+  });
+});

@@ -42,7 +42,8 @@ export function troopContext(sentences: readonly Sentence[], _quotes: readonly Q
 }
 
 const CLITIC_BEFORE_RE = /(?:^|[\s'’])(?:les|en|leur)\s+$/iu;
-const PRONOUN_G_RE = /(?<![\p{L}])(?:ils|elles)(?![\p{L}])/giu;
+// "ils", and a part of them: "la plupart d'entre eux", "les premiers d'entre eux".
+const PRONOUN_G_RE = /(?<![\p{L}])(?:ils|elles|d['’]entre\s+(?:eux|elles))(?![\p{L}])/giu;
 const CASUALTY_NOUN_RE = /^(?:pertes|victimes)$/iu;
 
 /**

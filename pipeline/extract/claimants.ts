@@ -72,7 +72,7 @@ const SPEECH_IRREGULAR = [
   "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient", "prétend", "prétendent",
   "réagi", "réagit", "réagissent", "réagissait",
   "exclut", "excluent", "excluait", "excluaient", "exclu",
-  "fait\\s+état", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
+  "fait\\s+état", "mis\\s+en\\s+garde", "met\\s+en\\s+garde", "mettent\\s+en\\s+garde", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
 ];
 const SPEECH_RE = new RegExp(
   `(?=[dairpsnécmteobjqf])(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
@@ -82,8 +82,8 @@ const SPEECH_RE = new RegExp(
 const ATTRIBUTION_WORDS = new Set<string>([
   ...SPEECH_STEMS.flatMap((st) => SPEECH_ENDINGS.map((e) => fold(st + e))),
   ...SPEECH_IRREGULAR.map(fold),
-  "etat",
-  "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour",
+  "etat", "garde",
+  "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour", "on",
 ]);
 
 const SELON_RE = /(?<![\p{L}])(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+/giu;
@@ -96,7 +96,8 @@ const INVERTED_BEFORE_RE = /(?:[,«»"“”]|qu['’]|(?:^|\s)que)\s*$/u;
 const ANAPHOR_RE =
   /(?:^|[\s,])(?:cette|la|une\s+telle|même)\s+source|ce\s+dernier|cette\s+dernière|celui-ci|celle-ci|(?:^|\s)(?:lui|elle|eux)\s*$|^\s*(?:l['’]agence|le\s+quotidien|le\s+journal|le\s+média)\s*(?:[,.;]|$)/iu;
 // After an inverted verb, a subject of its own that no actor names ("a précisé un officier", "a jugé le ministre").
-const OWN_SUBJECT_AFTER_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:le|la|l['’]|les|un|une)\s*\p{L}/u;
+// Not a date ("avait évoqué la semaine dernière ...").
+const OWN_SUBJECT_AFTER_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:le|la|l['’]|les|un|une)\s*(?!(?:semaine|veille|journée|nuit|matinée|soirée|mois|week-end|lendemain|fin|mi-|début)(?![\p{L}]))\p{L}/u;
 // Agents that are not the speaker: "déployées sur ordre de Kim Jong Un", "à la demande de Moscou".
 const AGENT_BEFORE_RE = /(?:sur\s+(?:l['’])?ordres?\s+d['’e]|à\s+la\s+demande\s+d['’e]|par|avec|contre|aux\s+côtés\s+d['’e]|envers)\s*(?:l['’]|la\s+|le\s+|les\s+)?$/iu;
 // "a qualifié de « mensonges » les informations ...": the judgement makes the verb a denial.
@@ -108,6 +109,8 @@ const PRONOUN_SELON_RE = /^(?:lui|elle|eux|elles)(?![\p{L}])/iu;
 const OWN_SELON_RE = /^(?:nos|notre|mes|ma|mon)\s/iu;
 // "Pour Volodymyr Zelensky, le bilan ...": a sentence opening with "Pour" + a speaker and a comma.
 const POUR_RE = /^\s*pour\s+([^,;:«»]{2,90}),/iu;
+// "Du côté de Kiev, on affirme ...", "De source militaire ukrainienne, on indique ...": an impersonal speaker placed by an opening phrase.
+const IMPERSONAL_RE = /^\s*(?:du\s+côté\s+d(?:e\s+|u\s+|es\s+|['’])|de\s+source\s+|dans\s+l['’]entourage\s+d(?:e\s+|u\s+|['’]))([^,;:«»]{2,90}),\s*on\s+(?:\p{L}+\s+){0,2}?(?:affirme|indique|assure|estime|précise|souligne|explique|dit|rapporte|confirme|ajoute|reconnaît|avance|évoque)(?![\p{L}])/iu;
 // A place name after a locative preposition is no speaker: "lors d'une visite à Pyongyang", "son ambassadeur à Séoul".
 const LOCATIVE_BEFORE_RE = /(?:^|[\s,])(?:à|depuis|vers)\s*$/iu;
 const MEDIA_ANAPHOR_RE = /^\s*(?:l['’]agence|le\s+quotidien|le\s+journal|le\s+média)\s*(?:[,.;]|$)/iu;
@@ -299,6 +302,11 @@ export function findAttributions(
     }
   }
 
+  const impersonal = IMPERSONAL_RE.exec(s);
+  if (impersonal) {
+    const claimants = resolveMentions(text, mentionsIn(mentions, base, base + impersonal[0].length, quotes), ctx);
+    if (claimants.length > 0) out.push({ pos: base, end: base + impersonal[0].length, type: "selon", claimants, phrase: impersonal[0], denial: false, date: statementDate(s, impersonal[0].length, impersonal[0].length, published) ?? opening });
+  }
   const pour = POUR_RE.exec(s);
   if (pour) {
     const end = base + pour[0].length - 1;
@@ -317,7 +325,8 @@ export function findAttributions(
     if (DETERMINER_BEFORE_RE.test(left)) continue; // a noun: "une annonce", "cette note"
     // Words between auxiliary and verb are adverbs or dates, never a name ("A Pyongyang, le régime nie").
     const auxM = AUX_BEFORE_RE.exec(left);
-    const aux = auxM && !/\p{Lu}/u.test(auxM[1]!.slice(1)) ? auxM : null;
+    // "... auraient été tués ou blessés, estime le HUR": a verb right after a comma is inverted, not the auxiliary's participle.
+    const aux = auxM && !/\p{Lu}/u.test(auxM[1]!.slice(1)) && !/(?:[\p{L}-]{2,}),\s*$/u.test(auxM[1]!) ? auxM : null;
     const pStart = aux ? vStart - aux[1]!.length : vStart;
     const qualified = /^qualifi/iu.test(m[0]) ? QUALIFIED_FALSE_RE.exec(s.slice(vEnd, vEnd + 80)) : null;
     const phrase = s.slice(pStart, qualified ? vEnd + qualified[0].length : vEnd);

@@ -341,7 +341,7 @@ function claimsOfSentence(
     if (c.kind === "where" && m === "combat" && out.slice(firstOfSentence).some((o) => CASUALTY_MEASURES.has(o.draft.measure))) return;
     // A future move of troops already said to be deployed is part of that claim ("... sont arrivés et
     // devraient être envoyés au front"), unless it is reported on its own ("..., ajoutant que Moscou allait les utiliser").
-    if (m === "planned" && !/^\s*qu(?:e(?![\p{L}])|['’])/iu.test(clauseText) && out.slice(firstOfSentence).some((o) => o.draft.measure === "deployed")) return;
+    if (m === "planned" && !/^\s*(?:et\s+)?qu(?:e(?![\p{L}])|['’])/iu.test(clauseText) && out.slice(firstOfSentence).some((o) => o.draft.measure === "deployed")) return;
     emit(m, null, people[0]!.start);
     // "... s'entraînent en Russie, avant un transfert vers le front prévu en novembre": a planned move as well.
     if (m !== "planned" && triggers.some((t) => t.measure === "planned" && t.noun && t.start >= c.start && t.end <= c.end)) emit("planned", null, people[0]!.start, []);

@@ -26,14 +26,14 @@ const B = "(?<![\\p{L}\\p{N}])";
 // Order matters: the first alternative that matches at a position wins.
 const TRIGGERS: [Measure | "planned-mod", string][] = [
   // "a perdu une vingtaine d'hommes": losing men is killed or wounded ("perdu la vie" is killed, below).
-  ["killed_or_wounded", `(?:tu[ée]e?s?|morts?)\\s+(?:ou|et)\\s+bless[ée]e?s?|pertes|hors\\s+de\\s+combat|victimes|perd(?:u|us|ue|ues|ait|aient|ent|rait|raient)(?!\\s+la\\s+vie)`],
+  ["killed_or_wounded", `(?:tu[ée]e?s?|morts?)\\s+(?:ou|et)\\s+bless[ée]e?s?|décim(?:é|és|ée|ées)|pertes|hors\\s+de\\s+combat|victimes|perd(?:u|us|ue|ues|ait|aient|ent|rait|raient)(?!\\s+la\\s+vie)`],
   ["captured", `captur${L}|faits?\\s+prisonniers?|prisonniers?|captifs?`],
   ["killed", `tu[ée]e?s?|morts?|mortes|décéd${L}|péri|perdu\\s+la\\s+vie|élimin[ée]e?s?|abattus|suicid${L}|(?<=(?:se|s['’])\\s*(?:\\p{L}+\\s+){0,2})fait\\s+exploser`],
   ["wounded", `bless[ée]e?s?`],
   [
     "combat",
     // "envoyés à l'assaut": sent into an assault is combat, not the purpose of a move (see clauseMeasure).
-    `à\\s+l['’]assaut|sur\\s+la\\s+ligne\\s+de\\s+front|combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|(?:se|s['’])\\s*(?:sont|est|seraient|serait|étaient|était)\\s+(?:\\p{L}+ment\\s+)?battu(?:e|s|es)?|particip${L}\\s+à\\s+la\\s+(?:libération|reconquête|contre-offensive)|engag[ée]e?s?\\s+dans\\s+(?:ce|cette|le|la)\\s+(?:secteur|direction|zone\\s+de\\s+combat)|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements|bataille)|engag${L}(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dans\\s+(?:la|les|des|une)\\s+(?:bataille|combats|assauts|offensive|opérations))|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}|attaqu(?:é|ent|aient|ait|er|eront)|chair\\s+à\\s+canon` +
+    `à\\s+l['’]assaut|sur\\s+la\\s+ligne\\s+de\\s+front|combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|(?:se|s['’])\\s*(?:sont|est|seraient|serait|étaient|était)\\s+(?:\\p{L}+ment\\s+)?battu(?:e|s|es)?|particip${L}\\s+à\\s+la\\s+(?:[«"]\\s*)?(?:libération|reconquête|contre-offensive)|engag[ée]e?s?\\s+dans\\s+(?:ce|cette|le|la)\\s+(?:secteur|direction|zone\\s+de\\s+combat)|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements|bataille)|engag${L}(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dans\\s+(?:la|les|des|une)\\s+(?:bataille|combats|assauts|offensive|opérations))|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}|attaqu(?:é|ent|aient|ait|er|eront)|chair\\s+à\\s+canon` +
       // "utilise les Nord-Coréens", "(va) les utiliser": using troops is sending them into battle.
       `|utilis${L}(?=\\s+(?:les|des|ces|leurs?|ses)\\s+${TROOP_NOUN})|(?<=(?:^|\\s)(?:les|en)\\s)utilis${L}`,
   ],
@@ -53,7 +53,7 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
     `prévoi(?:t|ent|ait|aient|rait|raient)|doi(?:t|vent)\\s+(?:encore\\s+)?être|devr(?:ait|aient|a|ont)|ser(?:a|ont)(?=\\s+(?:bientôt\\s+|prochainement\\s+)?(?:envoy|déploy|dépêch|transf|engag|achemin|redéploy))` +
       // near future and intention: "va les envoyer", "allait les utiliser", "a l'intention de les utiliser"
       `|(?:v(?:a|ont)|all(?:ait|aient))(?=\\s+(?:les\\s+|en\\s+|leur\\s+)?${MOVE_VERB})|intention(?=\\s+d(?:e\\s+|['’])(?:les\\s+|en\\s+)?${MOVE_VERB})` +
-      `|s['’]apprêt${L}|(?<=(?:se|s['’])\\s*)prépar(?:e|ent|ait|aient|erait|eraient)(?=\\s+à\\s+(?:les\\s+|en\\s+)?${MOVE_VERB})|envisag${L}|projett?${L}(?=\\s+d)|compt(?:e|ent|ait|aient)(?=\\s+(?:les\\s+)?(?:envoy|déploy))` +
+      `|s['’]apprêt${L}|risque\\s*[»”"]?\\s+de\\s+voir(?=\\s+(?:\\p{L}+\\s+){0,3}?${MOVE_VERB})|(?<=(?:se|s['’])\\s*)prépar(?:e|ent|ait|aient|erait|eraient)(?=\\s+à\\s+(?:les\\s+|en\\s+)?${MOVE_VERB})|envisag${L}|projett?${L}(?=\\s+d)|compt(?:e|ent|ait|aient)(?=\\s+(?:les\\s+)?(?:envoy|déploy))` +
       // agreement to send: "a accepté d'envoyer"; a possibility judged for what follows: "n'exclut pas que ... soient
       // envoyés", "juge « probable » que Pyongyang envoie" (a subjunctive of the future)
       `|accept${L}(?=\\s+d(?:e\\s+|['’])(?:les\\s+|en\\s+)?${MOVE_VERB})|exclu(?:t|ent|ait|aient)?(?=\\s+pas)|(?:probable|possible|vraisemblable)(?=\\s*»?\\s*(?:que|qu['’]))` +
@@ -62,14 +62,14 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
   ],
   [
     "deployed",
-    `envoy${L}|envoi(?:e|ent)?|enverr${L}|expédi(?:e|ent|é|és|ée|ées|er|ait|aient)|(?:re)?déploy${L}|(?:re)?déploi${L}|fourni(?:r|t|s|ssent|ssait|ssaient|rait|raient)?(?=\\s+${TROOP_NOUN})|rejoi(?:nt|gnent|ndre|gnait|gnaient)\\s+(?:le\\s+front|les\\s+(?:premières\\s+)?lignes)|stationn${L}|arriv(?:é|ée|és|ées|er|ait|aient|e|ent|erai\\p{L}*|ant|ent|era|eront)|se\\s+trouv${L}|évolu(?:ent|erai\\p{L}*|aient|ait)|transf[ée]r${L}|transport(?:é|ée|és|ées|er|ait|aient)|install(?:é|ée|és|ées)|positionn${L}|bas[ée]e?s|cantonn${L}|dépêch${L}|achemin${L}|présent(?:s|es)|présence|sur\\s+le\\s+sol|renfor${L}|mobilis(?:é|és|ées)|(?:sont|seraient|étaient|serait|est)\\s+(?:déjà\\s+|actuellement\\s+)?(?:en|au|dans)(?=\\s+(?:Russie|Ukraine|région))`,
+    `envoy${L}|envoi(?:e|ent)?|enverr${L}|expédi(?:e|ent|é|és|ée|ées|er|ait|aient)|(?:re)?déploy${L}|(?:re)?déploi${L}|fourni(?:r|t|s|ssent|ssait|ssaient|rait|raient)?(?=\\s+${TROOP_NOUN})|rejoi(?:nt|gnent|ndre|gnait|gnaient)\\s+(?:le\\s+front|les\\s+(?:premières\\s+)?lignes)|stationn${L}|(?<=(?:sont|seraient|étaient|serait|est)\\s+)revenu(?:e|s|es)?|arriv(?:é|ée|és|ées|er|ait|aient|e|ent|erai\\p{L}*|ant|ent|era|eront)|se\\s+trouv${L}|évolu(?:ent|erai\\p{L}*|aient|ait)|transf[ée]r${L}|transport(?:é|ée|és|ées|er|ait|aient)|install(?:é|ée|és|ées)|positionn${L}|bas[ée]e?s|cantonn${L}|dépêch${L}|achemin${L}|présent(?:s|es)|présence|sur\\s+le\\s+sol|renfor${L}|mobilis(?:é|és|ées)|(?:sont|seraient|étaient|serait|est)\\s+(?:déjà\\s+|actuellement\\s+)?(?:en|au|dans)(?=\\s+(?:Russie|Ukraine|région))`,
   ],
 ];
 
 // One capture group per measure, in TRIGGERS order; one word-start check for all.
 const TRIGGER_RE = new RegExp(`(?=[tmdpvhcfbeaiéfrsgàlu])${B}(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "giu");
 const AUX_BEFORE_RE =
-  /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi|bientôt|prochainement)\s+)?$/iu;
+  /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi|bientôt|prochainement|à\s+terme)\s+)?$/iu;
 const BARE_PARTICIPLE_RE = /(?:é|ée|és|ées|us|ues|is|ises)$/iu;
 // A noun trigger after a demonstrative or possessive refers back to what is known ("ces pertes",
 // "depuis leur déploiement", "leur présence"): it takes the fact for granted, like a bare participle.
