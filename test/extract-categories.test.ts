@@ -151,3 +151,44 @@ describe("anaphora, second claims and impersonal speakers", () => {
     expect(measure("le risque de voir Pyongyang envoyer des troupes")).toBe("planned");
   });
 });
+
+describe("speakers, dates and restatements", () => {
+  const full = (text: string, pub = PUB) => run(text, pub).map((c) => [c.measure, c.count, c.claimant_org, c.claimant, c.statement_date, c.date_precision]);
+  it("an organisation's statement reported by one of its people takes that person and their day", () => {
+    // Park Sun-won is a lawmaker reporting for the NIS in the reference table.
+    expect(full("Le NIS a estimé à environ 900 le nombre de soldats nord-coréens blessés, a rapporté mardi le député Park Sun-won.")).toEqual([
+      ["wounded", 900, "South Korea National Intelligence Service", "Park Sun-won", "2025-03-11", "day"],
+    ]);
+  });
+  it("'a-t-on appris [jour] auprès de X' names the speaker and the day", () => {
+    expect(full("Pyongyang a envoyé 500 soldats en Russie, a-t-on appris lundi auprès du Pentagone.")).toEqual([
+      ["deployed", 500, "US Department of Defense", null, "2025-03-10", "day"],
+    ]);
+  });
+  it("'a fait savoir' is a speech verb with an inverted subject", () => {
+    expect(full("Près de 300 soldats nord-coréens ont été tués, a fait savoir mercredi le HUR.")).toEqual([
+      ["killed", 300, "Ukraine Defence Intelligence (HUR)", null, "2025-03-12", "day"],
+    ]);
+  });
+  it("'le précédent bilan, communiqué ...' is the organisation of the toll given before", () => {
+    const out = full("Selon le Pentagone, 1 200 soldats nord-coréens ont été tués. Le précédent bilan faisait état de 800 soldats tués.");
+    expect(out).toContainEqual(["killed", 800, "US Department of Defense", null, PUB, "published"]);
+  });
+  it("', et certains d'entre eux ...' is a claim of its own next to a number", () => {
+    const out = run("Selon le Pentagone, 5 000 soldats nord-coréens sont arrivés à Koursk, et certains d'entre eux ont commencé à combattre.");
+    expect(out.map((c) => [c.measure, c.count])).toEqual([["combat", null], ["deployed", 5000]]);
+  });
+  it("the actor after the last comma is the subject ('X fait ceci, Séoul évoque N')", () => {
+    const out = run("Kim Jong-un rend hommage à ses soldats, Séoul évoque 700 morts nord-coréens");
+    expect(out.map((c) => c.claimant_org)).toEqual(["South Korea Government (other)"]);
+  });
+  it("a lead with the body's figure and a wider place is one record with the body", () => {
+    const text = "Quelque 4 000 Nord-Coréens pourraient rejoindre la Russie, selon le Pentagone.\n\nPrès de 4 000 soldats nord-coréens pourraient être envoyés, a ajouté le Pentagone.";
+    const out = run(text);
+    expect(out.map((c) => [c.measure, c.count, c.count_qualifier, c.location])).toEqual([["planned", 4000, "up_to", "Russia"]]);
+  });
+  it("a numberless lead in the country merges into the body's numbered record in one of its cities", () => {
+    const text = "Des soldats nord-coréens sont arrivés en Russie, selon le Pentagone.\n\nSelon le Pentagone, 2 000 soldats nord-coréens sont arrivés à Vladivostok.";
+    expect(run(text).map((c) => [c.measure, c.count, c.location])).toEqual([["deployed", 2000, "Vladivostok"]]);
+  });
+});

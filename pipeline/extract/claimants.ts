@@ -72,7 +72,7 @@ const SPEECH_IRREGULAR = [
   "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient", "prétend", "prétendent",
   "réagi", "réagit", "réagissent", "réagissait",
   "exclut", "excluent", "excluait", "excluaient", "exclu",
-  "fait\\s+état", "mis\\s+en\\s+garde", "met\\s+en\\s+garde", "mettent\\s+en\\s+garde", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
+  "fait\\s+état", "fait\\s+savoir", "mis\\s+en\\s+garde", "met\\s+en\\s+garde", "mettent\\s+en\\s+garde", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
 ];
 const SPEECH_RE = new RegExp(
   `(?=[dairpsnécmteobjqf])(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
@@ -82,7 +82,7 @@ const SPEECH_RE = new RegExp(
 const ATTRIBUTION_WORDS = new Set<string>([
   ...SPEECH_STEMS.flatMap((st) => SPEECH_ENDINGS.map((e) => fold(st + e))),
   ...SPEECH_IRREGULAR.map(fold),
-  "etat", "garde",
+  "etat", "garde", "savoir", "appris",
   "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour", "on",
 ]);
 
@@ -113,6 +113,9 @@ const POUR_RE = /^\s*pour\s+([^,;:«»]{2,90}),/iu;
 const IMPERSONAL_RE = /^\s*(?:du\s+côté\s+d(?:e\s+|u\s+|es\s+|['’])|de\s+source\s+|dans\s+l['’]entourage\s+d(?:e\s+|u\s+|['’]))([^,;:«»]{2,90}),\s*on\s+(?:\p{L}+\s+){0,2}?(?:affirme|indique|assure|estime|précise|souligne|explique|dit|rapporte|confirme|ajoute|reconnaît|avance|évoque)(?![\p{L}])/iu;
 // A place name after a locative preposition is no speaker: "lors d'une visite à Pyongyang", "son ambassadeur à Séoul".
 const LOCATIVE_BEFORE_RE = /(?:^|[\s,])(?:à|depuis|vers)\s*$/iu;
+const TOLL_ANAPHOR_RE = /^\s*(?:le|ce|son)\s+(?:(?:précédent|dernier|premier)\s+bilan|bilan\s+(?:précédent|antérieur))(?![\p{L}])/iu;
+// "..., a-t-on appris vendredi auprès du NIS": an impersonal report with its source.
+const LEARNT_FROM_RE = /(?<![\p{L}])a-t-on\s+appris(?:\s+[\p{L}\p{N}-]+){0,3}?\s+auprès\s+d(?:e\s+|u\s+|es\s+|['’])/iu;
 const MEDIA_ANAPHOR_RE = /^\s*(?:l['’]agence|le\s+quotidien|le\s+journal|le\s+média)\s*(?:[,.;]|$)/iu;
 const COMPLEMENT_AFTER_RE = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:que|qu['’]|:)/iu;
 // "a déclaré son secrétaire général, Mark Rutte": a role phrase in apposition before the name.
@@ -302,6 +305,13 @@ export function findAttributions(
     }
   }
 
+  const learnt = LEARNT_FROM_RE.exec(s);
+  if (learnt && !inQuote(base + learnt.index, quotes)) {
+    const from = base + learnt.index + learnt[0].length;
+    const claimants = resolveMentions(text, mentionsIn(mentions, from, Math.min(base + s.length, from + 90), quotes).slice(0, 1), ctx);
+    const verbEnd = learnt.index + "a-t-on appris".length;
+    if (claimants.length > 0) out.push({ pos: base + learnt.index, end: base + verbEnd, type: "post", claimants, phrase: learnt[0], denial: false, date: statementDate(s, learnt.index, verbEnd, published) });
+  }
   const impersonal = IMPERSONAL_RE.exec(s);
   if (impersonal) {
     const claimants = resolveMentions(text, mentionsIn(mentions, base, base + impersonal[0].length, quotes), ctx);
@@ -324,9 +334,11 @@ export function findAttributions(
     const left = s.slice(Math.max(0, vStart - 60), vStart);
     if (DETERMINER_BEFORE_RE.test(left)) continue; // a noun: "une annonce", "cette note"
     // Words between auxiliary and verb are adverbs or dates, never a name ("A Pyongyang, le régime nie").
-    const auxM = AUX_BEFORE_RE.exec(left);
-    // "... auraient été tués ou blessés, estime le HUR": a verb right after a comma is inverted, not the auxiliary's participle.
-    const aux = auxM && !/\p{Lu}/u.test(auxM[1]!.slice(1)) && !/(?:[\p{L}-]{2,}),\s*$/u.test(auxM[1]!) ? auxM : null;
+    // "... ont été tués, a indiqué le HUR", "... auraient été blessés, estime X": the auxiliary is the one after the last comma.
+    const lastComma = left.lastIndexOf(",");
+    let auxM = AUX_BEFORE_RE.exec(left);
+    if (auxM && auxM[1]!.includes(",") && lastComma >= 0) auxM = AUX_BEFORE_RE.exec(left.slice(lastComma + 1));
+    const aux = auxM && !/\p{Lu}/u.test(auxM[1]!.slice(1)) ? auxM : null;
     const pStart = aux ? vStart - aux[1]!.length : vStart;
     const qualified = /^qualifi/iu.test(m[0]) ? QUALIFIED_FALSE_RE.exec(s.slice(vEnd, vEnd + 80)) : null;
     const phrase = s.slice(pStart, qualified ? vEnd + qualified[0].length : vEnd);
@@ -389,11 +401,17 @@ export function findAttributions(
         let segStart = 0;
         const cut = Math.max(s.lastIndexOf("»", pStart), s.lastIndexOf("”", pStart), s.lastIndexOf(";", pStart), s.lastIndexOf(":", pStart));
         if (cut >= 0) segStart = cut + 1;
-        const subject = mentionsIn(mentions, base + segStart, base + pStart, quotes).filter(
+        let subject = mentionsIn(mentions, base + segStart, base + pStart, quotes).filter(
           (mm) => !AGENT_BEFORE_RE.test(text.slice(Math.max(base, mm.start - 30), mm.start)),
         );
+        // "Kim Jong-un honore ses soldats, Séoul évoque 2 000 tués": the subject is the actor after the last comma.
+        const comma = s.lastIndexOf(",", pStart);
+        const afterComma = comma > segStart ? subject.filter((mm) => mm.start > base + comma) : [];
+        if (afterComma.length > 0 && /^,\s*(?:l['’]|la\s+|le\s+|les\s+)?$/iu.test(text.slice(base + comma, afterComma[0]!.start))) subject = afterComma;
         claimants = resolveMentions(text, subject, ctx);
         if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
+        // "Le précédent bilan, communiqué fin avril, faisait état de ...": the organisation of the toll given before.
+        if (claimants.length === 0 && TOLL_ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [{ ...ctx.lastSpeaker, claimant: null, spans: [] }];
       }
     }
     // "a annoncé Volodymyr Zelensky samedi": the date may follow the inverted subject.
@@ -416,6 +434,17 @@ export function findAttributions(
   }
 
   out.sort((a, b) => a.pos - b.pos);
+  // "Le NIS a estimé à 2 000 ..., a rapporté le député X" / "D'après le NIS, ..., a déclaré mercredi le député X":
+  // a person of the organisation who reports its statement is the claimant, on the day they spoke.
+  for (let i = out.length - 1; i > 0; i--) {
+    const post = out[i]!;
+    const p = post.claimants.length === 1 ? post.claimants[0]! : null;
+    if (post.type !== "post" || !p || !p.claimant) continue;
+    const org = out.slice(0, i).find((a) => a.claimants.length === 1 && a.claimants[0]!.claimant === null && a.claimants[0]!.org === p.org);
+    if (!org) continue;
+    org.claimants = [{ ...p, spans: [...org.claimants[0]!.spans, ...p.spans] }];
+    org.date = post.date ?? org.date;
+  }
   // "..., a indiqué jeudi un député, citant le NIS": the source cited by a speaker no actor names, on the speaker's date.
   for (const a of out) {
     if (a.type !== "selon" || !/^cit/iu.test(a.phrase)) continue;

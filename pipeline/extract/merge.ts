@@ -3,7 +3,7 @@
 // a restatement without a number merges into a record of the same claimant and
 // measure whose places cover its own.
 import type { ClaimDraft } from "../types.js";
-import { isGenericOrg } from "./reference.js";
+import { ancestors, isGenericOrg } from "./reference.js";
 
 export interface Candidate {
   draft: ClaimDraft;
@@ -29,6 +29,14 @@ function numberKey(d: ClaimDraft): string {
 
 function covers(target: ClaimDraft, sub: ClaimDraft): boolean {
   return sub.places.every((p) => target.places.includes(p));
+}
+
+/**
+ * Like covers, and a place that contains one of the target's is covered too: a lead saying "en Russie"
+ * before the body gives "à Vladivostok".
+ */
+function coversWithin(target: ClaimDraft, sub: ClaimDraft): boolean {
+  return sub.places.every((p) => target.places.includes(p) || target.places.some((t) => ancestors(t).includes(p)));
 }
 
 /** Fold `b` into `a`: `a` keeps its evidence; the more specific claimant and the more precise date win. */
@@ -59,6 +67,16 @@ function absorb(a: Candidate, b: Candidate): void {
 function keeper(a: Candidate, b: Candidate): [Candidate, Candidate] {
   if (a.headline !== b.headline) return a.headline ? [b, a] : [a, b];
   return a.draft.span_start <= b.draft.span_start ? [a, b] : [b, a];
+}
+
+/**
+ * A lead sentence that gives the body's figure before the body does ("quelque 12 000 hommes pourraient
+ * rejoindre la Russie" before "Pas loin de 12 000 militaires pourraient être dépêchés"): a restatement, when
+ * it names no place the body contradicts.
+ */
+function leadRestates(lead: ClaimDraft, body: ClaimDraft): boolean {
+  if (lead.span_start >= body.span_start || lead.count_qualifier === "range" || body.count_qualifier === "range") return false;
+  return body.location === null || lead.location === null || lead.location === body.location || ancestors(body.location).includes(lead.location);
 }
 
 export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
@@ -106,7 +124,8 @@ export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
           (c.headline ||
             (c.draft.certainty === t.draft.certainty &&
               ((c.draft.location === null && t.draft.location !== null && numberKey(c.draft) === numberKey(t.draft)) ||
-                (c.draft.location !== null && c.draft.location === t.draft.location && c.draft.span_start < t.draft.span_start)))) &&
+                (c.draft.location !== null && c.draft.location === t.draft.location && c.draft.span_start < t.draft.span_start) ||
+                leadRestates(c.draft, t.draft)))) &&
           (sameClaimant(c.draft, t.draft) || (c.headline && c.draft.claimant_org === "Unattributed")),
       );
       if (!target) continue;
@@ -136,7 +155,7 @@ export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
       if (!sameClaimant(d, e)) continue;
       const tNumbered = e.count_qualifier !== null;
       const placesFit = tNumbered
-        ? covers(e, d)
+        ? covers(e, d) || (d.span_start < e.span_start && coversWithin(e, d))
         : d.places.length === 0 || e.places.length === 0 || (covers(e, d) && covers(d, e));
       if (!placesFit) continue;
       // Prefer a numbered record, then the earliest body sentence.
