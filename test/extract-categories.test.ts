@@ -192,3 +192,31 @@ describe("speakers, dates and restatements", () => {
     expect(run(text).map((c) => [c.measure, c.count, c.location])).toEqual([["deployed", 2000, "Vladivostok"]]);
   });
 });
+
+describe("denials and judging verbs", () => {
+  const ctxNk = "Des soldats nord-coréens seraient en Russie, selon Kiev. ";
+  it("'parlait de « rumeurs »' and 'a dénoncé une « campagne d'intox »' deny", () => {
+    const a = run(ctxNk + "Le Kremlin parlait alors de « rumeurs infondées » sur leur présence.");
+    expect(a.map((c) => [c.claimant_org, c.certainty])).toContainEqual(["Kremlin", "denied"]);
+    const b = run(ctxNk + "Le ministère russe des Affaires étrangères a dénoncé lundi une « campagne d'intox ».");
+    expect(b.some((c) => c.certainty === "denied" && c.claimant_country === "RU")).toBe(true);
+  });
+  it("'parlé de « preuves »' is no denial", () => {
+    const out = run("Le Pentagone a parlé de « preuves » de la présence de soldats nord-coréens en Russie.");
+    expect(out.map((c) => c.certainty)).toEqual(["asserted"]);
+  });
+  it("'par la voix de son ambassadeur, NAME' makes the person the claimant", () => {
+    const out = run(ctxNk + "Pyongyang a qualifié mardi, par la voix de son ambassadeur à l'ONU, Kim Song, de « mensonges » ces informations.");
+    expect(out.map((c) => [c.claimant_org, c.claimant, c.certainty])).toContainEqual(["North Korea Government", "Kim Song", "denied"]);
+  });
+  it("a subject, a comma and the verb ('X, a dénoncé') is the speaker", () => {
+    const out = run(ctxNk + "La porte-parole du Kremlin, Dmitri Peskov, a de son côté dénoncé une « campagne de désinformation ».");
+    expect(out.map((c) => [c.claimant, c.certainty])).toContainEqual(["Dmitry Peskov", "denied"]);
+  });
+  it("'avait évalué fin février à N le nombre de renforts' is a statement with its month", () => {
+    const out = run("Le Pentagone avait évalué fin février à 2 500 le nombre de renforts nord-coréens.", PUB);
+    expect(out.map((c) => [c.measure, c.count, c.claimant_org, c.statement_date, c.date_precision])).toEqual([
+      ["deployed", 2500, "US Department of Defense", "2025-02-01", "month"],
+    ]);
+  });
+});

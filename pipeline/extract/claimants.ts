@@ -61,7 +61,7 @@ export function findActorMentions(text: string, tokens: Token[]): ActorMention[]
 const SPEECH_STEMS = [
   "déclar", "affirm", "indiqu", "confirm", "rapport", "assur", "soulign", "annonc", "estim", "ajout", "expliqu", "précis", "révél",
   "signal", "not", "rappel", "accus", "dénonc", "avanc", "constat", "insist", "évoqu", "réfut", "contest", "prétend", "martel",
-  "balay", "qualifi", "jug", "parl",
+  "balay", "qualifi", "jug", "parl", "évalu",
 ];
 const SPEECH_ENDINGS = ["é", "ée", "és", "ées", "e", "ent", "ait", "aient", "er", "ant"];
 const SPEECH_IRREGULAR = [
@@ -72,17 +72,19 @@ const SPEECH_IRREGULAR = [
   "écrit", "écrivent", "écrivait", "dit", "disent", "disait", "disaient", "prétend", "prétendent",
   "réagi", "réagit", "réagissent", "réagissait",
   "exclut", "excluent", "excluait", "excluaient", "exclu",
+  // "« ... », a-t-elle lancé": only after a quotation and an inverted pronoun.
+  "(?<=[»”\"]\\s*,?\\s*(?:a-t-(?:il|elle)|ont-(?:ils|elles))\\s+)lancé",
   "fait\\s+état", "fait\\s+savoir", "mis\\s+en\\s+garde", "met\\s+en\\s+garde", "mettent\\s+en\\s+garde", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
 ];
 const SPEECH_RE = new RegExp(
-  `(?=[dairpsnécmteobjqf])(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
+  `(?=[dairpsnécmteobjqfl])(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
   "giu",
 );
 /** Folded word forms SPEECH_RE or SELON_RE can match: a sentence with none of them has no attribution. */
 const ATTRIBUTION_WORDS = new Set<string>([
   ...SPEECH_STEMS.flatMap((st) => SPEECH_ENDINGS.map((e) => fold(st + e))),
   ...SPEECH_IRREGULAR.map(fold),
-  "etat", "garde", "savoir", "appris",
+  "etat", "garde", "savoir", "appris", "lance",
   "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour", "on",
 ]);
 
@@ -97,11 +99,15 @@ const ANAPHOR_RE =
   /(?:^|[\s,])(?:cette|la|une\s+telle|même)\s+source|ce\s+dernier|cette\s+dernière|celui-ci|celle-ci|(?:^|\s)(?:lui|elle|eux)\s*$|^\s*(?:l['’]agence|le\s+quotidien|le\s+journal|le\s+média)\s*(?:[,.;]|$)/iu;
 // After an inverted verb, a subject of its own that no actor names ("a précisé un officier", "a jugé le ministre").
 // Not a date ("avait évoqué la semaine dernière ...").
-const OWN_SUBJECT_AFTER_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:le|la|l['’]|les|un|une)\s*(?!(?:semaine|veille|journée|nuit|matinée|soirée|mois|week-end|lendemain|fin|mi-|début)(?![\p{L}]))\p{L}/u;
+const OWN_SUBJECT_AFTER_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:(?:le|la|les|un|une)(?![\p{L}])|l['’])\s*(?!(?:semaine|veille|journée|nuit|matinée|soirée|mois|week-end|lendemain|fin|mi-|début)(?![\p{L}]))\p{L}/u;
 // Agents that are not the speaker: "déployées sur ordre de Kim Jong Un", "à la demande de Moscou".
 const AGENT_BEFORE_RE = /(?:sur\s+(?:l['’])?ordres?\s+d['’e]|à\s+la\s+demande\s+d['’e]|par|avec|contre|aux\s+côtés\s+d['’e]|envers)\s*(?:l['’]|la\s+|le\s+|les\s+)?$/iu;
 // "a qualifié de « mensonges » les informations ...": the judgement makes the verb a denial.
-const QUALIFIED_FALSE_RE = /^\s*(?:[\p{L}'’]+\s+){0,3}?de\s+[«"“]?\s*(?:fausses?|mensong|fake|rumeur|spéculation|propagande|désinformation|infondé|absurde)\p{L}*/iu;
+// "a qualifié lundi, par la voix de son ambassadeur, de « rumeurs »", "parlait de « rumeurs sans fondement »", "a dénoncé une « campagne d'intox »".
+const QUALIFIED_FALSE_RE = /^[^».;:]{0,90}?(?<![\p{L}])(?:de|d['’]|une?|des)\s*[«"“]?\s*(?:fausses?|mensong|fake|rumeur|spéculation|propagande|désinformation|infondé|absurde|intox|campagne\s+d['’]intox)\p{L}*/iu;
+const JUDGING_VERB_RE = /^(?:qualifi|parl|évoqu|dénon[cç])/iu;
+// "Pyongyang a qualifié ..., par la voix de son ambassadeur à l'ONU, Kim Song, de ...": the person who speaks for the subject.
+const VOICE_OF_RE = /^[^«».;:]{0,30}?par\s+la\s+voix\s+d(?:e\s+|u\s+|['’])/iu;
 // A quotation that calls the reports false: "« Il s'agit encore d'une fausse information », a réagi ...".
 const FALSE_REPORT_RE = /fausses?\s+(?:information|nouvelle)s?|fake\s+news|mensonges?|rumeurs?|infondée?s?|désinformation|propagande/iu;
 const RELATIVE_SELON_RE = /^(?:lesquels|lesquelles|lequel|laquelle)(?![\p{L}])/iu;
@@ -340,7 +346,7 @@ export function findAttributions(
     if (auxM && auxM[1]!.includes(",") && lastComma >= 0) auxM = AUX_BEFORE_RE.exec(left.slice(lastComma + 1));
     const aux = auxM && !/\p{Lu}/u.test(auxM[1]!.slice(1)) ? auxM : null;
     const pStart = aux ? vStart - aux[1]!.length : vStart;
-    const qualified = /^qualifi/iu.test(m[0]) ? QUALIFIED_FALSE_RE.exec(s.slice(vEnd, vEnd + 80)) : null;
+    const qualified = JUDGING_VERB_RE.test(m[0]) ? QUALIFIED_FALSE_RE.exec(s.slice(vEnd, vEnd + 130)) : null;
     const phrase = s.slice(pStart, qualified ? vEnd + qualified[0].length : vEnd);
     // "ont été confirmées mardi par le Pentagone", "les 3 000 hommes évoqués la semaine dernière par Washington".
     const agent = /^\s*(?:[\p{Ll}'’-]+\s+){0,4}?par\s+/u.exec(s.slice(vEnd, vEnd + 60));
@@ -413,6 +419,12 @@ export function findAttributions(
         // "Le précédent bilan, communiqué fin avril, faisait état de ...": the organisation of the toll given before.
         if (claimants.length === 0 && TOLL_ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [{ ...ctx.lastSpeaker, claimant: null, spans: [] }];
       }
+    }
+    const voice = claimants.length === 1 && claimants[0]!.claimant === null ? VOICE_OF_RE.exec(s.slice(vEnd, vEnd + 60)) : null;
+    if (voice) {
+      const from = base + vEnd + voice[0].length;
+      const person = mentionsIn(mentions, from, from + 70, quotes).find((mm) => isPersonKind(mm.actor) && mm.actor.org === claimants[0]!.org);
+      if (person) claimants = [fromPerson(person, [...claimants[0]!.spans, { start: person.start, end: person.end }])];
     }
     // "a annoncé Volodymyr Zelensky samedi": the date may follow the inverted subject.
     const date = statementDate(s, pStart, vEnd, published) ?? (subjectEnd >= 0 ? statementDate(s, subjectEnd, subjectEnd, published) : null);

@@ -369,7 +369,7 @@ function soleMeasure(cands: readonly Candidate[]): Measure | null {
   return ms.size === 1 ? [...ms][0]! : null;
 }
 
-const ACCUSATION_RE = /(?:accusations?|allégations?|affirmations?|informations?|rapports?|rumeurs?|spéculations?|intention|mission|déploiement|présence|envoi|implication|participation)/iu;
+const ACCUSATION_RE = /(?:intox|désinformation|propagande|mensonges?|accusations?|allégations?|affirmations?|informations?|rapports?|rumeurs?|spéculations?|intention|mission|déploiement|présence|envoi|implication|participation)/iu;
 // "Moscou dément.": a denial with no object denies what was just reported.
 const NO_OBJECT_RE = /^[\s,]*(?:(?:catégoriquement|fermement|formellement|toujours|également|aussi|encore|pour\s+sa\s+part|de\s+son\s+côté)[\s,]*)*[.!]?\s*$/iu;
 
