@@ -220,3 +220,17 @@ describe("denials and judging verbs", () => {
     ]);
   });
 });
+
+describe("dates of continuing statements", () => {
+  it("the next sentence of the same organisation takes its day", () => {
+    const out = run("Mardi, le Pentagone a affirmé que 2 000 soldats nord-coréens étaient arrivés en Russie. Selon le Pentagone, 500 d'entre eux sont déjà à Koursk.");
+    expect(out.map((c) => [c.count, c.statement_date, c.date_precision])).toEqual([
+      [2000, "2025-03-11", "day"],
+      [500, "2025-03-11", "day"],
+    ]);
+  });
+  it("not when the sentence moves in time, nor further than the next sentence", () => {
+    const a = run("Mardi, le Pentagone a affirmé que 2 000 soldats nord-coréens étaient arrivés en Russie. Quelques jours plus tard, le Pentagone a évoqué 500 soldats nord-coréens à Koursk.");
+    expect(a.map((c) => c.date_precision)).toEqual(["day", "published"]);
+  });
+});

@@ -99,7 +99,7 @@ function extract(input: ExtractInput): ClaimDraft[] {
     unresolved.push(ctx.unresolved);
     return a;
   });
-  carryPersonDates(own);
+  carryPersonDates(own, sentences);
   const borrowed = borrowedAttributions(sentences, own, doc.quotes, unresolved);
   const troops = troopContext(sentences, doc.quotes);
 
@@ -157,18 +157,34 @@ function hasAnaphorWord(tokens: readonly Token[], sent: Sentence): boolean {
   return hasWord(tokens, sent, ANAPHOR_WORDS);
 }
 
-/** A person who spoke on a given day is taken to speak on that day later in the article too. */
-function carryPersonDates(own: Attribution[][]): void {
+/**
+ * A person who spoke on a given day is taken to speak on that day later in the article too; an organisation
+ * that spoke on a given day, in the next few sentences ("Jeudi, le NIS a estimé ... Selon le NIS, ...").
+ */
+function carryPersonDates(own: Attribution[][], sentences: readonly Sentence[]): void {
   const dated = new Map<string, StatementDate>();
-  for (const attrs of own) {
+  const orgDated = new Map<string, { date: StatementDate; sentence: number }>();
+  own.forEach((attrs, i) => {
     for (const a of attrs) {
-      const person = a.claimants.length === 1 ? a.claimants[0]!.claimant : null;
-      if (!person) continue;
-      if (a.date) dated.set(person, a.date);
-      else if (dated.has(person)) a.date = dated.get(person)!;
+      const one = a.claimants.length === 1 ? a.claimants[0]! : null;
+      const person = one ? one.claimant : null;
+      if (person) {
+        if (a.date) dated.set(person, a.date);
+        else if (dated.has(person)) a.date = dated.get(person)!;
+      }
+      if (!one || one.org === "Unattributed") continue;
+      const prev = orgDated.get(one.org);
+      const shifted = TIME_SHIFT_RE.test(sentences[i]!.text.slice(0, 60));
+      if (!a.date && prev && i - prev.sentence <= ORG_DATE_REACH && !shifted) a.date = prev.date;
+      else if (a.date?.precision === "day") orgDated.set(one.org, { date: a.date, sentence: i });
     }
-  }
+  });
 }
+
+/** How many sentences an organisation's dated statement reaches. */
+const ORG_DATE_REACH = 1;
+// "Quelques jours plus tard, ...": a sentence that moves in time does not continue the dated statement.
+const TIME_SHIFT_RE = /(?<![\p{L}])(?:plus\s+(?:tard|tôt)|auparavant|ensuite|depuis|lendemain|veille|entre-temps|désormais)(?![\p{L}])/iu;
 
 function makeDraft(
   doc: Doc,
