@@ -234,3 +234,22 @@ describe("dates of continuing statements", () => {
     expect(a.map((c) => c.date_precision)).toEqual(["day", "published"]);
   });
 });
+
+describe("head counts given as figures", () => {
+  it("'Le chiffre de N, avancé par X [date]' is a deployment figure of X on that date", () => {
+    const out = run("Des soldats nord-coréens sont en Russie. Le chiffre de 7 000, avancé par le Pentagone début mars, est repris partout.");
+    expect(out.map((c) => [c.measure, c.count, c.claimant_org, c.statement_date, c.date_precision])).toEqual([
+      ["deployed", 7000, "US Department of Defense", "2025-03-01", "month"],
+    ]);
+  });
+  it("'ce qui porterait le total à N' after a speaker's figure, with the subject before a relative clause", () => {
+    const out = run("Des soldats nord-coréens sont en Russie. Washington, dont les services multiplient les « fuites », avance le chiffre de 800 hommes supplémentaires, ce qui porterait le total à 2 800.");
+    expect(out.map((c) => [c.measure, c.count, c.claimant_org])).toEqual([
+      ["deployed", 800, "US Government (other)"],
+      ["deployed", 2800, "US Government (other)"],
+    ]);
+  });
+  it("a figure with no speaker is no claim", () => {
+    expect(run("Des soldats nord-coréens sont en Russie. Le chiffre de 7 000 est repris partout.")).toEqual([]);
+  });
+});

@@ -99,7 +99,7 @@ const ANAPHOR_RE =
   /(?:^|[\s,])(?:cette|la|une\s+telle|même)\s+source|ce\s+dernier|cette\s+dernière|celui-ci|celle-ci|(?:^|\s)(?:lui|elle|eux)\s*$|^\s*(?:l['’]agence|le\s+quotidien|le\s+journal|le\s+média)\s*(?:[,.;]|$)/iu;
 // After an inverted verb, a subject of its own that no actor names ("a précisé un officier", "a jugé le ministre").
 // Not a date ("avait évoqué la semaine dernière ...").
-const OWN_SUBJECT_AFTER_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:(?:le|la|les|un|une)(?![\p{L}])|l['’])\s*(?!(?:semaine|veille|journée|nuit|matinée|soirée|mois|week-end|lendemain|fin|mi-|début)(?![\p{L}]))\p{L}/u;
+const OWN_SUBJECT_AFTER_RE = /^\s*(?:[\p{Ll}]+\s+){0,2}?(?:(?:le|la|les|un|une)(?![\p{L}])|l['’])\s*(?!(?:semaine|veille|journée|nuit|matinée|soirée|mois|week-end|lendemain|fin|mi-|début|chiffre|nombre|bilan|total)(?![\p{L}]))\p{L}/u;
 // Agents that are not the speaker: "déployées sur ordre de Kim Jong Un", "à la demande de Moscou".
 const AGENT_BEFORE_RE = /(?:sur\s+(?:l['’])?ordres?\s+d['’e]|à\s+la\s+demande\s+d['’e]|par|avec|contre|aux\s+côtés\s+d['’e]|envers)\s*(?:l['’]|la\s+|le\s+|les\s+)?$/iu;
 // "a qualifié de « mensonges » les informations ...": the judgement makes the verb a denial.
@@ -119,6 +119,7 @@ const POUR_RE = /^\s*pour\s+([^,;:«»]{2,90}),/iu;
 const IMPERSONAL_RE = /^\s*(?:du\s+côté\s+d(?:e\s+|u\s+|es\s+|['’])|de\s+source\s+|dans\s+l['’]entourage\s+d(?:e\s+|u\s+|['’]))([^,;:«»]{2,90}),\s*on\s+(?:\p{L}+\s+){0,2}?(?:affirme|indique|assure|estime|précise|souligne|explique|dit|rapporte|confirme|ajoute|reconnaît|avance|évoque)(?![\p{L}])/iu;
 // A place name after a locative preposition is no speaker: "lors d'une visite à Pyongyang", "son ambassadeur à Séoul".
 const LOCATIVE_BEFORE_RE = /(?:^|[\s,])(?:à|depuis|vers)\s*$/iu;
+const RELATIVE_SUBJECT_RE = /^(\s*[^,«»]{2,60}),\s*(?:dont|qui)\s/u;
 const TOLL_ANAPHOR_RE = /^\s*(?:le|ce|son)\s+(?:(?:précédent|dernier|premier)\s+bilan|bilan\s+(?:précédent|antérieur))(?![\p{L}])/iu;
 // "..., a-t-on appris vendredi auprès du NIS": an impersonal report with its source.
 const LEARNT_FROM_RE = /(?<![\p{L}])a-t-on\s+appris(?:\s+[\p{L}\p{N}-]+){0,3}?\s+auprès\s+d(?:e\s+|u\s+|es\s+|['’])/iu;
@@ -362,8 +363,11 @@ export function findAttributions(
       if (agent) {
         const from = base + vEnd + agent[0].length;
         const to = Math.min(base + s.length, from + 80);
-        claimants = resolveMentions(text, mentionsIn(mentions, from, to, quotes).slice(0, 2), ctx);
+        const agents = mentionsIn(mentions, from, to, quotes).slice(0, 2);
+        claimants = resolveMentions(text, agents, ctx);
         type = "post";
+        // "avancé par Kiev début novembre": the date after the agent.
+        if (agents.length > 0) subjectEnd = agents[agents.length - 1]!.end - base;
       }
     } else if (pronoun) {
       // "a-t-il déclaré", "il a souligné": an actor named before the quote in this
@@ -415,6 +419,9 @@ export function findAttributions(
         const afterComma = comma > segStart ? subject.filter((mm) => mm.start > base + comma) : [];
         if (afterComma.length > 0 && /^,\s*(?:l['’]|la\s+|le\s+|les\s+)?$/iu.test(text.slice(base + comma, afterComma[0]!.start))) subject = afterComma;
         claimants = resolveMentions(text, subject, ctx);
+        // "Séoul, dont les services multiplient les « révélations », avance ...": the subject before the relative clause.
+        const rel = claimants.length === 0 && /^[\s,]*$/u.test(s.slice(segStart, pStart)) ? RELATIVE_SUBJECT_RE.exec(s) : null;
+        if (rel) claimants = resolveMentions(text, mentionsIn(mentions, base, base + rel[1]!.length, quotes), ctx);
         if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
         // "Le précédent bilan, communiqué fin avril, faisait état de ...": the organisation of the toll given before.
         if (claimants.length === 0 && TOLL_ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [{ ...ctx.lastSpeaker, claimant: null, spans: [] }];

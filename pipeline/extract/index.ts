@@ -140,7 +140,8 @@ const PERSONNEL_WORDS = new Set([
 ]);
 
 // Pronouns and casualty nouns that can stand for troops named just before (see anaphora.ts).
-const ANAPHOR_WORDS = new Set(["ils", "elle", "les", "leur", "eux", "en", "perte", "victime", "tue", "blesse", "mort"]);
+// "Le chiffre de 11 000, avancé par Kiev": a figure for the troops, when a speaker gives it.
+const ANAPHOR_WORDS = new Set(["ils", "elle", "les", "leur", "eux", "en", "perte", "victime", "tue", "blesse", "mort", "chiffre", "total"]);
 
 function hasWord(tokens: readonly Token[], sent: Sentence, words: ReadonlySet<string>): boolean {
   for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
@@ -334,8 +335,10 @@ function claimsOfSentence(
           (where.length > 0 && !subordinate ? (clauseHasModal(triggers, c) ? "planned" : "deployed") : null) ??
           // "Ce chiffre est supérieur aux 3 000 hommes évoqués par ...": a figure set against the one just given.
           (figureAnaphor(s) ? soleMeasure(previous) : null);
+        // "Le chiffre de 11 000, avancé par Kiev", "ce qui porterait le total à 3 000": a speaker's head count of the troops.
+        const headCount = !m && ownAttrs && FIGURE_FRAME_RE.test(s.slice(Math.max(0, n.start - 30), n.start));
         if (m) emit(m, n, n.start, where);
-        else if (NEGATED_EXISTENCE_RE.test(clauseText)) emit("deployed", n, n.start, where);
+        else if (NEGATED_EXISTENCE_RE.test(clauseText) || headCount) emit("deployed", n, n.start, where);
         const extra = extraMeasure.get(n);
         if (m && extra) emit(extra, n, n.start, where);
       }
@@ -370,6 +373,7 @@ function ownVerbGap(gap: string): boolean {
 }
 
 const APPOSITION_GAP_RE = /^\s*(?:nord-coréen(?:ne)?s\s*)?,\s*$/u;
+const FIGURE_FRAME_RE = /(?:le|ce|un)\s+(?:chiffre|total|nombre|effectif)\s+(?:total\s+)?(?:de|d['’]|à)\s*$/iu;
 const LOCAL_MEASURES = new Set<string>(["planned", "killed", "wounded", "killed_or_wounded", "captured"]);
 const CASUALTY_MEASURES = new Set<string>(["killed", "wounded", "killed_or_wounded", "captured"]);
 // "Ces prétendus milliers de soldats n'existent que dans l'imagination de ...": a number denied outright.
