@@ -253,3 +253,15 @@ describe("head counts given as figures", () => {
     expect(run("Des soldats nord-coréens sont en Russie. Le chiffre de 7 000 est repris partout.")).toEqual([]);
   });
 });
+
+describe("pronoun speakers and breakdowns", () => {
+  it("'a-t-il déclaré' after a sentence whose subject is a person: that person, on that sentence's day", () => {
+    const text = "Selon le Pentagone, 3 000 soldats nord-coréens sont en Russie. Mardi à Moscou, Vladimir Poutine a reçu Kim Jong-un. « Vos soldats ont combattu avec courage », a-t-il déclaré.";
+    const out = run(text).filter((c) => c.measure === "combat");
+    expect(out.map((c) => [c.claimant, c.statement_date, c.date_precision])).toEqual([["Vladimir Putin", "2025-03-11", "day"]]);
+  });
+  it("numbers in a dashed breakdown take the measure of the total", () => {
+    const out = rows("Selon Séoul, Pyongyang va envoyer 3 000 soldats nord-coréens – 1 000 sapeurs et 2 000 artilleurs – en Russie.");
+    expect(out.map((r) => [r[0], r[1]])).toEqual([["planned", 3000], ["planned", 1000], ["planned", 2000]]);
+  });
+});

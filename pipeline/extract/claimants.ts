@@ -44,6 +44,8 @@ export interface SpeakerContext {
   unresolved: boolean;
   /** The last person who spoke, and the count of sentences seen then: "il", "selon lui" refer to a person. */
   lastPerson?: { who: Resolved; sentence: number };
+  /** A person who is the subject of a sentence with no attribution ("Vladimir Poutine a remercié Kim Jong-un."), and its opening date. */
+  subjectPerson?: { who: Resolved; sentence: number; date: StatementDate | null };
   sentences?: number;
 }
 
@@ -243,6 +245,15 @@ export function resolveMentions(text: string, mentions: ActorMention[], ctx: Spe
   return out;
 }
 
+// A person named first in the sentence and followed by a verb: "Mercredi, Vladimir Poutine a remercié ...".
+const SUBJECT_VERB_AFTER_RE = /^\s+(?:a|avait|aurait|est|était)\s/u;
+
+function noteSubjectPerson(text: string, s: string, base: number, ctx: SpeakerContext, published: string): void {
+  const first = ctx.persons[lowerBound(ctx.persons, base)];
+  if (!first || first.start >= base + s.length || !SUBJECT_VERB_AFTER_RE.test(text.slice(first.end, first.end + 10))) return;
+  ctx.subjectPerson = { who: fromPerson(first, [{ start: first.start, end: first.end }]), sentence: ctx.sentences ?? 0, date: openingDate(s, published) };
+}
+
 function mentionsIn(all: readonly ActorMention[], from: number, to: number, quotes: readonly QuoteSpan[]): ActorMention[] {
   const out: ActorMention[] = [];
   for (let k = lowerBound(all, from); k < all.length && all[k]!.start < to; k++) {
@@ -274,9 +285,12 @@ export function findAttributions(
       break;
     }
   }
-  if (!any) return [];
   const s = sent.text;
   const base = sent.start;
+  if (!any) {
+    noteSubjectPerson(text, s, base, ctx, published);
+    return [];
+  }
   const out: Attribution[] = [];
   const opening = openingDate(s, published);
 
@@ -375,8 +389,13 @@ export function findAttributions(
       const before = mentionsIn(mentions, base, base + pStart, quotes);
       const last = before[before.length - 1];
       const who = pronounSpeaker(ctx);
+      // "Vladimir Poutine a remercié Kim Jong-un. « ... », a-t-il déclaré": the subject of the sentence just before.
+      const sp = ctx.subjectPerson && ctx.subjectPerson.sentence === (ctx.sentences ?? 0) - 1 && /(?:^|[\s-])(?:il|elle)(?![\p{L}])/iu.test(phrase) ? ctx.subjectPerson : null;
       if (last && suffixPronoun) claimants = resolveMentions(text, [last], ctx);
-      else if (who) claimants = [who];
+      else if (sp) {
+        claimants = [sp.who];
+        subjectEnd = -2; // the date is that sentence's
+      } else if (who) claimants = [who];
       type = suffixPronoun ? "post" : "pre";
     } else {
       // "..., a déclaré mardi le porte-parole du département d'État, Vedant Patel, soulignant ...":
@@ -434,7 +453,7 @@ export function findAttributions(
       if (person) claimants = [fromPerson(person, [...claimants[0]!.spans, { start: person.start, end: person.end }])];
     }
     // "a annoncé Volodymyr Zelensky samedi": the date may follow the inverted subject.
-    const date = statementDate(s, pStart, vEnd, published) ?? (subjectEnd >= 0 ? statementDate(s, subjectEnd, subjectEnd, published) : null);
+    const date = statementDate(s, pStart, vEnd, published) ?? (subjectEnd >= 0 ? statementDate(s, subjectEnd, subjectEnd, published) : subjectEnd === -2 ? ctx.subjectPerson!.date : null);
     if (claimants.length === 0) {
       // A speaker of its own that no actor names: the sentence is not the previous speaker's.
       if (!/(?:ant|er)$/iu.test(m[0])) {
@@ -505,5 +524,6 @@ export function findAttributions(
     if (c) ctx.lastSpeaker = c;
     if (c && c.claimant) ctx.lastPerson = { who: c, sentence: ctx.sentences };
   }
+  if (out.length === 0) noteSubjectPerson(text, s, base, ctx, published);
   return out;
 }

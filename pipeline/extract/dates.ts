@@ -29,7 +29,8 @@ const AFTER_VERB_RE = new RegExp(`^[\\s,]*(?:(?:encore|également|aussi|déjà|a
 /** A date between auxiliary and participle, or just before the verb ("a mardi déclaré", "a, mardi, affirmé"). */
 const BEFORE_VERB_RE = new RegExp(`(?:^|[\\s,])(${DATE})[\\s,]*$`, "iu");
 /** A date opening the sentence, before a comma ("Lundi déjà, ..."), or after an opening phrase ("Lors d'une visite, mardi 17 juin, ..."). */
-const OPENING_RE = new RegExp(`^\\s*(${DATE})(?:\\s+(?:déjà|aussi|encore|également|enfin))?\\s*,`, "iu");
+// "Mercredi à Pékin, ...": a place may follow the date.
+const OPENING_RE = new RegExp(`^\\s*(${DATE})(?:\\s+(?:à|au|en)\\s+\\p{Lu}[\\p{L}-]+)?(?:\\s+(?:déjà|aussi|encore|également|enfin))?\\s*,`, "iu");
 const OPENING_AFTER_PHRASE_RE = new RegExp(`^[^,;:«»"“]{3,60},\\s*(${DAY_DATE})\\s*,`, "iu");
 /** The date of a document the claim is read from: "dans son évaluation du 5 janvier", "dans son édition du 18 juin". */
 const DOCUMENT_DATE_RE = new RegExp(`(?:évaluation|édition|mise\\s+à\\s+jour|rapport|bulletin|communiqué|note|point\\s+de\\s+situation)\\s+du\\s+(${DAY_DATE})(?![\\p{L}\\p{N}])`, "iu");

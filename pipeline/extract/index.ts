@@ -337,8 +337,11 @@ function claimsOfSentence(
           (figureAnaphor(s) ? soleMeasure(previous) : null);
         // "Le chiffre de 11 000, avancé par Kiev", "ce qui porterait le total à 3 000": a speaker's head count of the troops.
         const headCount = !m && ownAttrs && FIGURE_FRAME_RE.test(s.slice(Math.max(0, n.start - 30), n.start));
+        // "l'envoi de 6 000 militaires – 1 000 démineurs et 5 000 bâtisseurs –": a breakdown takes the measure of its total.
+        const breakdown = !m && BREAKDOWN_OPEN_RE.test(clauseText) ? out.slice(firstOfSentence).filter((o) => o.draft.count !== null).pop() : undefined;
         if (m) emit(m, n, n.start, where);
         else if (NEGATED_EXISTENCE_RE.test(clauseText) || headCount) emit("deployed", n, n.start, where);
+        else if (breakdown) emit(breakdown.draft.measure, n, n.start, breakdown.draft.places);
         const extra = extraMeasure.get(n);
         if (m && extra) emit(extra, n, n.start, where);
       }
@@ -373,6 +376,7 @@ function ownVerbGap(gap: string): boolean {
 }
 
 const APPOSITION_GAP_RE = /^\s*(?:nord-coréen(?:ne)?s\s*)?,\s*$/u;
+const BREAKDOWN_OPEN_RE = /^\s*[–—(]/u;
 const FIGURE_FRAME_RE = /(?:le|ce|un)\s+(?:chiffre|total|nombre|effectif)\s+(?:total\s+)?(?:de|d['’]|à)\s*$/iu;
 const LOCAL_MEASURES = new Set<string>(["planned", "killed", "wounded", "killed_or_wounded", "captured"]);
 const CASUALTY_MEASURES = new Set<string>(["killed", "wounded", "killed_or_wounded", "captured"]);
