@@ -265,3 +265,17 @@ describe("pronoun speakers and breakdowns", () => {
     expect(out.map((r) => [r[0], r[1]])).toEqual([["planned", 3000], ["planned", 1000], ["planned", 2000]]);
   });
 });
+
+describe("nominal casualties and futures in the past", () => {
+  it("'la capture de N soldats, blessés,' is captured and wounded", () => {
+    const out = rows("Des soldats nord-coréens sont à Koursk. Kiev a annoncé la capture de trois soldats, blessés, près de Soudja.");
+    expect(out).toContainEqual(["captured", 3, "exact", "Ukraine Government (other)", "asserted"]);
+    expect(out).toContainEqual(["wounded", 3, "exact", "Ukraine Government (other)", "asserted"]);
+  });
+  it("'a annoncé que X enverrait N' is an asserted plan", () => {
+    expect(rows("Le Kremlin a annoncé lundi que la Corée du Nord enverrait 2 000 sapeurs en Russie.")).toEqual([["planned", 2000, "exact", "Kremlin", "asserted"]]);
+  });
+  it("a bare conditional of a move is still a hedged deployment", () => {
+    expect(rows("Selon Kiev, Pyongyang enverrait 2 000 soldats nord-coréens en Russie.")).toEqual([["deployed", 2000, "exact", "Ukraine Government (other)", "hedged"]]);
+  });
+});

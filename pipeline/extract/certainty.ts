@@ -21,6 +21,9 @@ const CONDITIONAL_RE =
 const HEDGE_RE =
   /(?<![\p{L}])(?:peut-être|probablement|possiblement|vraisemblablement|apparemment|semble(?:nt|rait|raient)?|présumée?s?|supposée?s?|selon\s+toute\s+vraisemblance|il\s+est\s+possible|probable|possible|exclu(?:t|ent|ait|aient)?\s+pas|reportedly|allegedly|may|might|could|probably|likely)(?![\p{L}])/iu;
 
+const ANNOUNCED_RE = /(?<![\p{L}])(?:annonc|promi|décid|accept|convenu)\p{L}*\s+(?:[^.;«»]{0,40}?\s)?qu(?:e\s|['’])/iu;
+const FUTURE_IN_PAST_RE = /(?<![\p{L}])(?:enverrai|déploierai|dépêcherai|fournirai)(?:t|ent)(?![\p{L}])/giu;
+
 /**
  * Certainty of a claim from its clause and the attribution verb phrase that
  * introduces it ("rejette", "ne peut pas confirmer", "aurait affirmé").
@@ -29,7 +32,9 @@ export function certaintyOf(clause: string, attribution: string): Certainty {
   const both = `${attribution} ${clause}`;
   if (UNCONFIRMED_RE.test(both)) return "unconfirmed";
   if (DENIAL_VERB_RE.test(attribution) || NEGATED_CLAIM_RE.test(clause)) return "denied";
-  if (CONDITIONAL_RE.test(both) || HEDGE_RE.test(both)) return "hedged";
+  // "a annoncé que Pyongyang enverrait 6 000 hommes": a future in the past, not a hedge.
+  const mood = ANNOUNCED_RE.test(both) ? both.replace(FUTURE_IN_PAST_RE, "") : both;
+  if (CONDITIONAL_RE.test(mood) || HEDGE_RE.test(mood)) return "hedged";
   return "asserted";
 }
 

@@ -277,6 +277,17 @@ function claimsOfSentence(
   for (const n of numbers) {
     // The participle right after the noun, or the number's own verb ("deux d'entre eux se seraient suicidés").
     let t = ownVerb(n.nounEnd);
+    // "la capture de deux soldats, blessés, ...": a casualty noun before the number gives its measure.
+    const nominal = NOMINAL_BEFORE_RE.exec(s.slice(Math.max(0, n.start - 25), n.start));
+    if (nominal) {
+      const nm = nominalMeasure(nominal[1]!);
+      localMeasure.set(n, nm);
+      if (t && t.bare && t.measure !== nm && CASUALTY_MEASURES.has(t.measure) && APPOSITION_GAP_RE.test(s.slice(n.nounEnd, t.start))) {
+        extraMeasure.set(n, t.measure as Measure);
+        consumed.add(t.start);
+      }
+      continue;
+    }
     if (!t || !LOCAL_MEASURES.has(t.measure)) continue;
     const next = ownVerb(t.end);
     // "les 1 000 démineurs promis par Pyongyang sont arrivés": the participle qualifies the noun, the main verb states the claim.
@@ -376,6 +387,12 @@ function ownVerbGap(gap: string): boolean {
 }
 
 const APPOSITION_GAP_RE = /^\s*(?:nord-coréen(?:ne)?s\s*)?,\s*$/u;
+const NOMINAL_BEFORE_RE = /(?:^|\s)(?:la|les)\s+(capture|mort|décès)\s+(?:de\s+|d['’])$/iu;
+
+function nominalMeasure(noun: string): Measure {
+  return /^capture/iu.test(noun) ? "captured" : "killed";
+}
+
 const BREAKDOWN_OPEN_RE = /^\s*[–—(]/u;
 const FIGURE_FRAME_RE = /(?:le|ce|un)\s+(?:chiffre|total|nombre|effectif)\s+(?:total\s+)?(?:de|d['’]|à)\s*$/iu;
 const LOCAL_MEASURES = new Set<string>(["planned", "killed", "wounded", "killed_or_wounded", "captured"]);

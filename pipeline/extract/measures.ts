@@ -42,7 +42,9 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
     "planned",
     `prévu(?:e|s|es)?|attendu(?:e|s|es)?|promis` +
       // future tense of a movement verb: "enverra", "seront" is below (a modifier)
-      `|enverr(?:a|ont)|(?:re)?déploier(?:a|ont)|dépêcher(?:a|ont)|arriver(?:a|ont)|rejoindr(?:a|ont)|reviendr(?:a|ont)|retourner(?:a|ont)` +
+      `|enverr(?:a|ont)|` +
+      // future in the past after an announcement: "Moscou a annoncé que Pyongyang enverrait 6 000 hommes"
+      `(?<=(?:annonc|promi|décid|accept|convenu)\\p{L}*\\s+(?:[^.;«»]{0,40}?\\s)?qu(?:e\\s+|['’])[^.;«»]{0,60}?)(?:enverrai(?:t|ent)|déploierai(?:t|ent)|dépêcherai(?:t|ent)|fournirai(?:t|ent))|(?:re)?déploier(?:a|ont)|dépêcher(?:a|ont)|arriver(?:a|ont)|rejoindr(?:a|ont)|reviendr(?:a|ont)|retourner(?:a|ont)` +
       // a follow-up announced: "un renfort devrait suivre"
       `|(?:devr(?:ait|aient|a|ont)|doi(?:t|vent))\\s+(?:bientôt\\s+|prochainement\\s+|encore\\s+)?suivre` +
       // a planned movement as a noun: "un transfert vers le front prévu courant novembre"
