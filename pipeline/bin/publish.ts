@@ -7,7 +7,7 @@ import path from "node:path";
 import type { RecordSchema } from "../schema/index.js";
 import { withBuildLock } from "../lock.js";
 import type { ChangeKind } from "../publish/changes.js";
-import { installVersion, listVersions, readFolder, removeLeftovers, updateIndex, updateLatest, versionDir } from "../publish/dist-store.js";
+import { listVersions, readFolder, removeLeftovers, StagedVersion, updateIndex, updateLatest, versionDir } from "../publish/dist-store.js";
 import { readPublishInput } from "../publish/read-inputs.js";
 import { buildRelease, type ReleaseCounts } from "../publish/release.js";
 import type { Bump } from "../publish/version.js";
@@ -47,14 +47,43 @@ export async function runPublish(opts: PublishOptions): Promise<PublishSummary> 
   const newest = versions.at(-1) ?? null;
   // Only what the comparison needs: the CSV and kept-aside files are compared through SHA256SUMS, not loaded.
   const previous = newest === null ? null : { version: newest, files: readFolder(versionDir(opts.dist, newest), PREVIOUS_FILES) };
-  const plan = buildRelease(input, previous, {
-    claimSchema: opts.claimSchema,
-    documentSchema: opts.documentSchema,
-    sourceDateEpoch: opts.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH,
-  });
-  if (plan.status === "new") installVersion(opts.dist, plan.version, plan.files);
+  // The new version's files go to a staging folder as they are made, then it is renamed into place.
+  const staged = new StagedVersion(opts.dist);
+  let plan;
+  try {
+    plan = await buildRelease(
+      input,
+      previous,
+      {
+        claimSchema: opts.claimSchema,
+        documentSchema: opts.documentSchema,
+        sourceDateEpoch: opts.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH,
+      },
+      staged,
+    );
+    if (plan.status === "new") staged.install(plan.version);
+  } finally {
+    staged.discard();
+  }
   updateLatest(opts.dist, plan.version);
-  updateIndex(opts.dist);
+  updateIndex(
+    opts.dist,
+    plan.status === "new"
+      ? {
+          version: plan.version,
+          created: plan.created,
+          path: `v${plan.version}/`,
+          // indexEntry()'s key order.
+          claims: plan.counts.claims,
+          documents: plan.counts.documents,
+          rejected: plan.counts.rejected,
+          problems: plan.counts.problems,
+          added: plan.changes.added,
+          changed: plan.changes.changed,
+          removed: plan.changes.removed,
+        }
+      : undefined,
+  );
 
   const dir = versionDir(opts.dist, plan.version);
   const relative = path.relative(process.cwd(), dir);

@@ -1,6 +1,6 @@
 // A typed Arrow table of records, laid out by the Arrow schema that the schema
 // module derives from the JSON Schema, and its Arrow IPC file bytes.
-import { DataType, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, type Data, type DateDay, type Dictionary, type Field, type Int32, type Utf8 } from "apache-arrow";
+import { DataType, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Table, tableToIPC, type Data, type DateDay, type Dictionary, type Field, type Int32, type Utf8 } from "apache-arrow";
 import { arrowSchema, columnsOf, type Column, type RecordSchema } from "../schema/index.js";
 import { dateDayData, dictionaryData, int32Data, utf8Data, utf8ListData } from "./arrow-columns.js";
 
@@ -38,4 +38,15 @@ export function recordTable(records: readonly object[], jsonSchema: RecordSchema
 /** Arrow IPC file format ("Feather v2"), the random-access flavour that pyarrow.feather, polars and R arrow open. */
 export function arrowFileBytes(table: Table): Uint8Array {
   return tableToIPC(table, "file");
+}
+
+/**
+ * The same bytes as arrowFileBytes, as the writer's chunks (mostly views of the
+ * table's own buffers), so the file can be written without one more copy of it in memory.
+ */
+export async function arrowFileChunks(table: Table): Promise<Uint8Array[]> {
+  const writer = RecordBatchFileWriter.writeAll(table);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of writer) chunks.push(chunk);
+  return chunks;
 }

@@ -69,7 +69,7 @@ export class PreviousRows {
   constructor(
     private readonly table: Table,
     key: string,
-    block = 16384,
+    block = 1024,
   ) {
     for (let from = 0; from < table.numRows; from += block) {
       const records = recordsFromTable(table.slice(from, Math.min(table.numRows, from + block)));

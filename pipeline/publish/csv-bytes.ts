@@ -5,9 +5,15 @@ import Papa from "papaparse";
 import { toCsvRow, type RecordSchema } from "../schema/index.js";
 import { columnsOf } from "../schema/index.js";
 
-const BLOCK = 8192;
+/**
+ * Rows per Papa.unparse call. Small on purpose: the row objects and strings of a block
+ * then die young (scavenged), instead of surviving into the old generation and piling
+ * up as garbage until a full GC (which showed as +600 MB of RSS at 500k claims).
+ */
+const BLOCK = 256;
 
-export function csvBytes(records: readonly object[], jsonSchema: RecordSchema): Buffer {
+/** The CSV's UTF-8 bytes, as a list of chunks (concatenated, the bytes of encodeCsv). */
+export function csvChunks(records: readonly object[], jsonSchema: RecordSchema): Buffer[] {
   const columns = columnsOf(jsonSchema).map((c) => c.name);
   const parts: Buffer[] = [];
   for (let from = 0; from === 0 || from < records.length; from += BLOCK) {
@@ -17,5 +23,9 @@ export function csvBytes(records: readonly object[], jsonSchema: RecordSchema): 
     parts.push(Buffer.from(from === 0 ? text : `\n${text}`, "utf8"));
   }
   parts.push(Buffer.from("\n"));
-  return Buffer.concat(parts);
+  return parts;
+}
+
+export function csvBytes(records: readonly object[], jsonSchema: RecordSchema): Buffer {
+  return Buffer.concat(csvChunks(records, jsonSchema));
 }

@@ -1,7 +1,7 @@
 // The Frictionless Data Package (v2) descriptor of a release.
 import type { DocumentRow } from "../generated/types.js";
 import { tableSchema, type RecordSchema } from "../schema/index.js";
-import { sha256Hex } from "./checksums.js";
+import type { FileDigest } from "./checksums.js";
 import { PROBLEM_COLUMNS } from "./kept-aside.js";
 
 export const PACKAGE_NAME = "nk-troops-claims";
@@ -53,7 +53,7 @@ export interface DatapackageInput {
   created: string;
   documents: readonly DocumentRow[];
   /** Every file of the release so far, by name; resources are described for those present. */
-  files: ReadonlyMap<string, Uint8Array>;
+  files: ReadonlyMap<string, FileDigest>;
   claimSchema: RecordSchema;
   documentSchema: RecordSchema;
 }
@@ -90,7 +90,7 @@ export function datapackage(input: DatapackageInput): object {
   const resources = resourceSpecs(input)
     .filter((spec) => input.files.has(spec.path))
     .map((spec) => {
-      const bytes = input.files.get(spec.path)!;
+      const file = input.files.get(spec.path)!;
       return {
         name: spec.name,
         path: spec.path,
@@ -99,8 +99,8 @@ export function datapackage(input: DatapackageInput): object {
         format: spec.format,
         mediatype: spec.mediatype,
         ...(spec.text ? { encoding: "utf-8" } : {}),
-        bytes: bytes.length,
-        hash: `sha256:${sha256Hex(bytes)}`,
+        bytes: file.bytes,
+        hash: `sha256:${file.sha256}`,
         ...(spec.dialect ? { dialect: spec.dialect } : {}),
         ...(spec.schema ? { schema: spec.schema } : {}),
       };

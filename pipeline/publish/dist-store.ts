@@ -107,6 +107,53 @@ export function installVersion(dist: string, version: string, files: ReadonlyMap
   return target;
 }
 
+/**
+ * A new version folder written file by file as the release is made (publish's
+ * ReleaseSink): a hidden staging folder DIST/.tmp-v-<random>/, created on the first
+ * write; install() fsyncs it and renames it to vX.Y.Z, as installVersion does.
+ */
+export class StagedVersion {
+  private dir: string | null = null;
+
+  constructor(private readonly dist: string) {}
+
+  write(name: string, chunks: readonly Uint8Array[]): void {
+    if (this.dir === null) {
+      fs.mkdirSync(this.dist, { recursive: true });
+      this.dir = tmpName(this.dist, "v-");
+      fs.mkdirSync(this.dir);
+    }
+    // fsynced at install(): files of a release that turns out unchanged are only discarded.
+    const fd = fs.openSync(path.join(this.dir, name), "wx");
+    try {
+      for (const bytes of chunks) {
+        let n = 0;
+        while (n < bytes.length) n += fs.writeSync(fd, bytes, n, bytes.length - n);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  install(version: string): string {
+    if (this.dir === null) throw new Error("nothing staged");
+    const target = versionDir(this.dist, version);
+    if (fs.existsSync(target)) throw new Error(`${target} already exists: a published version is never rewritten`);
+    for (const name of fs.readdirSync(this.dir)) fsyncPath(path.join(this.dir, name));
+    fsyncPath(this.dir);
+    fs.renameSync(this.dir, target);
+    this.dir = null;
+    fsyncPath(this.dist);
+    return target;
+  }
+
+  /** Removes what was staged (nothing published). */
+  discard(): void {
+    if (this.dir !== null) fs.rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
+}
+
 /** Whether two folders hold the same files with the same bytes, compared 1 MB at a time (a release can be GBs). */
 function sameFolderOnDisk(a: string, b: string): boolean {
   const names = fs.readdirSync(a).sort();
@@ -242,9 +289,12 @@ function readIndex(file: string): Map<string, IndexEntry> {
  * they are (a published folder never changes), so a run reads only the folders
  * it has not indexed yet, not every version's data files.
  */
-export function updateIndex(dist: string): boolean {
+export function updateIndex(dist: string, fresh?: IndexEntry): boolean {
   const file = path.join(dist, INDEX);
   const known = readIndex(file);
+  // The entry of the version just published, from what publish knows of it: equal to
+  // indexEntry()'s, without reading its claims.arrow and CHANGES.csv back (GBs at 500k claims).
+  if (fresh) known.set(fresh.version, fresh);
   const versions = listVersions(dist).reverse();
   const entries = versions.map((v) => known.get(v) ?? indexEntry(dist, v));
   const index = { name: "nk-troops-claims", latest: versions[0] ?? null, versions: entries };

@@ -1,14 +1,15 @@
 // The whole release as bytes, decided against the previous release: the pure
 // core of the publish stage. The script reads inputs and the previous release,
 // calls buildRelease, and writes what it returns.
-import { tableFromIPC, type Schema } from "apache-arrow";
+import { tableFromIPC, type Schema, type Table } from "apache-arrow";
 import type { Claim, DocumentRow } from "../generated/types.js";
 import { arrowSchema, claimSchema as defaultClaimSchema, documentSchema as defaultDocumentSchema, tableSchema, type RecordSchema } from "../schema/index.js";
-import { arrowFileBytes, recordTable } from "./arrow-table.js";
+import { arrowFileBytes, arrowFileChunks, recordTable } from "./arrow-table.js";
 import { datasetCard } from "./card.js";
-import { csvBytes } from "./csv-bytes.js";
+import { createHash } from "node:crypto";
+import { csvChunks } from "./csv-bytes.js";
 import { changesCsv, countChanges, PreviousRows, type Change, type ChangeKind } from "./changes.js";
-import { sha256Hex, sha256Sums } from "./checksums.js";
+import { sha256Hex, sha256Sums, type FileDigest } from "./checksums.js";
 import { datapackage } from "./datapackage.js";
 import { documentRows } from "./documents.js";
 import type { PublishInput } from "./inputs.js";
@@ -25,6 +26,20 @@ export interface PreviousRelease {
    * is absent is compared by its digest in SHA256SUMS.
    */
   files: ReadonlyMap<string, Uint8Array>;
+}
+
+/** Where buildRelease writes the files of a new release, one at a time (dist-store.ts StagedVersion). */
+export interface ReleaseSink {
+  /** The file's bytes, in one piece or as consecutive chunks. */
+  write(name: string, chunks: readonly Uint8Array[]): void;
+}
+
+/** A sink that keeps the files in memory (tests, small releases). */
+export class MemorySink implements ReleaseSink {
+  readonly files = new Map<string, Uint8Array>();
+  write(name: string, chunks: readonly Uint8Array[]): void {
+    this.files.set(name, Buffer.concat(chunks));
+  }
 }
 
 export interface ReleaseOptions {
@@ -51,7 +66,8 @@ export type ReleasePlan =
       created: string;
       counts: ReleaseCounts;
       changes: Record<ChangeKind, number>;
-      files: Map<string, Uint8Array>;
+      /** Size and SHA-256 of each file written to the sink. */
+      files: Map<string, FileDigest>;
     };
 
 /** Files whose bytes depend on the data only (not on version or date): equal bytes mean equal content. */
@@ -79,11 +95,6 @@ function schemaSignature(schema: Schema): string {
   return JSON.stringify([schema.metadata.get("json_schema_id") ?? null, fields]);
 }
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return Buffer.from(a).equals(Buffer.from(b));
-}
-
 /** The Table Schemas of the claims and documents tables as published in a datapackage.json. */
 function publishedTableSchemas(datapackageBytes: Uint8Array): string {
   const pkg = JSON.parse(fromUtf8.decode(datapackageBytes)) as { resources?: { name: string; schema?: unknown }[] };
@@ -98,20 +109,22 @@ function* published(records: readonly object[], schema: RecordSchema): Generator
 }
 
 /**
- * Whether a content file equals the previous release's. When the previous release
- * was read with its SHA256SUMS only (the publish script does not load its CSVs), the
- * digests are compared; else the bytes.
+ * Whether a content file (by its SHA-256, undefined when absent) equals the previous
+ * release's: by the previous file's bytes when given, else by its line in the previous
+ * SHA256SUMS (the publish script does not load the previous CSVs).
  */
-function sameContent(previous: PreviousRelease, name: string, bytes: Uint8Array | undefined): boolean {
-  if (previous.files.has(name) || !previous.files.has("SHA256SUMS")) return sameBytes(previous.files.get(name), bytes);
-  const sums = new Map<string, string>();
-  for (const line of fromUtf8.decode(previous.files.get("SHA256SUMS")!).split("\n")) {
-    const m = /^([0-9a-f]{64})  (.+)$/.exec(line);
-    if (m) sums.set(m[2]!, m[1]!);
+function sameContent(previous: PreviousRelease, name: string, sha256: string | undefined): boolean {
+  let before: string | undefined;
+  const bytes = previous.files.get(name);
+  if (bytes || !previous.files.has("SHA256SUMS")) {
+    before = bytes && sha256Hex(bytes);
+  } else {
+    for (const line of fromUtf8.decode(previous.files.get("SHA256SUMS")!).split("\n")) {
+      const m = /^([0-9a-f]{64})  (.+)$/.exec(line);
+      if (m && m[2] === name) before = m[1];
+    }
   }
-  const before = sums.get(name);
-  if (bytes === undefined || before === undefined) return bytes === undefined && before === undefined;
-  return sha256Hex(bytes) === before;
+  return before === sha256;
 }
 
 function previousFile(previous: PreviousRelease, name: string): Uint8Array {
@@ -120,7 +133,11 @@ function previousFile(previous: PreviousRelease, name: string): Uint8Array {
   return bytes;
 }
 
-export function buildRelease(input: PublishInput, previous: PreviousRelease | null, options: ReleaseOptions = {}): ReleasePlan {
+/**
+ * Decides the release and, when there is a new one, writes its files to `sink`.
+ * Consumes `input.claims` (emptied once the claims table is built, to free the records).
+ */
+export async function buildRelease(input: PublishInput, previous: PreviousRelease | null, options: ReleaseOptions = {}, sink: ReleaseSink = new MemorySink()): Promise<ReleasePlan> {
   const claimSchema = options.claimSchema ?? defaultClaimSchema;
   const documentSchema = options.documentSchema ?? defaultDocumentSchema;
 
@@ -131,11 +148,25 @@ export function buildRelease(input: PublishInput, previous: PreviousRelease | nu
   const documents = documentRows(input.docs, claims);
   const counts: ReleaseCounts = { claims: claims.length, documents: documents.length, rejected: input.rejected.length, problems: input.problems.length };
 
-  const content = new Map<string, Uint8Array>();
-  content.set("claims.csv", csvBytes(claims, claimSchema));
-  content.set("documents.csv", csvBytes(documents, documentSchema));
-  if (input.rejected.length > 0) content.set("rejected.jsonl", utf8.encode(rejectedJsonl(input.rejected)));
-  if (input.problems.length > 0) content.set("problems.csv", utf8.encode(problemsCsv(input.problems)));
+  // Every file goes to the sink as soon as it is made, and only its size and digest
+  // stay: the release is never held in memory whole. The content files are written
+  // before the release is decided (the sink's staging folder is discarded when nothing changed).
+  const files = new Map<string, FileDigest>();
+  const emit = (name: string, bytes: Uint8Array | readonly Uint8Array[]) => {
+    const chunks = bytes instanceof Uint8Array ? [bytes] : bytes;
+    const hash = createHash("sha256");
+    let size = 0;
+    for (const c of chunks) {
+      hash.update(c);
+      size += c.length;
+    }
+    files.set(name, { bytes: size, sha256: hash.digest("hex") });
+    sink.write(name, chunks);
+  };
+  emit("claims.csv", csvChunks(claims, claimSchema));
+  emit("documents.csv", csvChunks(documents, documentSchema));
+  if (input.rejected.length > 0) emit("rejected.jsonl", utf8.encode(rejectedJsonl(input.rejected)));
+  if (input.problems.length > 0) emit("problems.csv", utf8.encode(problemsCsv(input.problems)));
 
   let version = FIRST_VERSION;
   let bump: Bump = "initial";
@@ -149,7 +180,7 @@ export function buildRelease(input: PublishInput, previous: PreviousRelease | nu
     changes = new PreviousRows(before, "claim_id").diff(published(claims, claimSchema), "claim_id");
     const docChanges = new PreviousRows(beforeDocs, "doc_id").diff(published(documents, documentSchema), "doc_id");
     const added = countChanges(changes).added + countChanges(docChanges).added;
-    const contentDiffers = CONTENT_FILES.some((name) => !sameContent(previous, name, content.get(name)));
+    const contentDiffers = CONTENT_FILES.some((name) => !sameContent(previous, name, files.get(name)?.sha256));
     // Descriptions and constraints live only in datapackage.json; a change there is a correction too.
     const schemasDiffer =
       publishedTableSchemas(previousFile(previous, "datapackage.json")) !== JSON.stringify([tableSchema(claimSchema), tableSchema(documentSchema)]);
@@ -166,20 +197,7 @@ export function buildRelease(input: PublishInput, previous: PreviousRelease | nu
     ["dataset_created", created],
     ["inputs_sha256", input.inputsSha256],
   ]);
-  const claimsTable = recordTable(claims, claimSchema, metadata);
-  const files = new Map<string, Uint8Array>();
-  files.set("claims.csv", content.get("claims.csv")!);
-  files.set("claims.arrow", arrowFileBytes(claimsTable));
-  files.set("claims.parquet", parquetBytes(claimsTable, PARQUET_CREATED_BY));
-  files.set("documents.csv", content.get("documents.csv")!);
-  files.set("documents.arrow", arrowFileBytes(recordTable(documents, documentSchema, metadata)));
-  files.set("CHANGES.csv", utf8.encode(changesCsv(changes)));
-  for (const name of ["rejected.jsonl", "problems.csv"]) {
-    const bytes = content.get(name);
-    if (bytes) files.set(name, bytes);
-  }
-  const pkg = datapackage({ version, created, documents, files, claimSchema, documentSchema });
-  files.set("datapackage.json", utf8.encode(`${JSON.stringify(pkg, null, 2)}\n`));
+  emit("CHANGES.csv", utf8.encode(changesCsv(changes)));
   const card = datasetCard({
     version,
     previousVersion: previous?.version ?? null,
@@ -193,7 +211,17 @@ export function buildRelease(input: PublishInput, previous: PreviousRelease | nu
     claimSchema,
     documentSchema,
   });
-  files.set("README.md", utf8.encode(card));
-  files.set("SHA256SUMS", utf8.encode(sha256Sums(files)));
+  emit("documents.arrow", arrowFileBytes(recordTable(documents, documentSchema, metadata)));
+  let claimsTable: Table | null = recordTable(claims, claimSchema, metadata);
+  // The claim records are not needed any more (the table holds the values): let them go.
+  claims.length = 0;
+  input.claims.length = 0;
+  emit("claims.arrow", await arrowFileChunks(claimsTable));
+  emit("claims.parquet", await parquetBytes(claimsTable, PARQUET_CREATED_BY));
+  claimsTable = null;
+  const pkg = datapackage({ version, created, documents, files, claimSchema, documentSchema });
+  emit("datapackage.json", utf8.encode(`${JSON.stringify(pkg, null, 2)}\n`));
+  emit("README.md", utf8.encode(card));
+  emit("SHA256SUMS", utf8.encode(sha256Sums(files)));
   return { status: "new", version, previousVersion: previous?.version ?? null, bump, created, counts, changes: countChanges(changes), files };
 }
