@@ -279,3 +279,22 @@ describe("nominal casualties and futures in the past", () => {
     expect(rows("Selon Kiev, Pyongyang enverrait 2 000 soldats nord-coréens en Russie.")).toEqual([["deployed", 2000, "exact", "Ukraine Government (other)", "hedged"]]);
   });
 });
+
+describe("parts of a number, events and colons", () => {
+  it("', pour la plupart stationnés à X,' is a numberless claim at X; the number keeps its own place", () => {
+    const out = run("Selon le Pentagone, 8 000 soldats nord-coréens, pour la plupart stationnés dans la région de Koursk, sont arrivés en Russie.");
+    expect(out.map((c) => [c.measure, c.count, c.location])).toEqual([
+      ["deployed", 8000, "Russia"],
+      ["deployed", null, "Kursk Oblast"],
+    ]);
+  });
+  it("'on affirme que l'envoi a commencé' is a deployment claim of that speaker", () => {
+    expect(rows("Les soldats nord-coréens sont attendus. Du côté de Kiev, on assure que le déploiement a déjà commencé.")).toEqual([
+      ["deployed", null, null, "Ukraine Government (other)", "asserted"],
+    ]);
+  });
+  it("a clause after a colon speaks of the troops named before it", () => {
+    const out = rows("Des soldats nord-coréens mal équipés : selon le HUR, des compagnies entières ont été décimées.");
+    expect(out).toEqual([["killed_or_wounded", null, null, "Ukraine Defence Intelligence (HUR)", "asserted"]]);
+  });
+});

@@ -37,7 +37,7 @@ const MARKER_RE = new RegExp(
     [
       `(?<purpose>[\\s,]\\s*(?:peut-être\\s+|notamment\\s+|probablement\\s+|sans\\s+doute\\s+)?(?:afin\\s+(?:d(?:e\\s|['’])|qu)|en\\s+vue\\s+d|pour\\s+(?!(?:la|le|l['’])\\s*(?:\\p{L}*(?:ière|ième)|moment|heure|instant)(?![\\p{L}]))(?=(?:(?:les|la|le|l['’]|se|s['’]|y|en|leur|lui|ne|n['’])\\s*){0,2}(?:\\p{L}+(?:er|ir|re|oir)|être|avoir)(?![\\p{L}]))))`,
       `(?<condition>[\\s,]\\s*(?:si\\s|s['’]ils?(?![\\p{L}])|dès\\s+qu|lorsqu|quand(?![\\p{L}])|avant\\s+(?:d['’e]|qu)|après\\s+avoir|jusqu['’]à\\s+ce\\s+qu|une\\s+fois\\s+qu))`,
-      `(?<partitive>,\\s*(?:la\\s+plupart|la\\s+majorité|la\\s+majeure\\s+partie|une\\s+partie|certains\\s+d['’]entre\\s+eux|l['’]essentiel|le\\s+reste)(?![\\p{L}]))`,
+      `(?<partitive>,\\s*(?:(?:pour\\s+)?la\\s+plupart|la\\s+majorité|la\\s+majeure\\s+partie|une\\s+partie|certains\\s+d['’]entre\\s+eux|l['’]essentiel|le\\s+reste)(?![\\p{L}]))`,
       `(?<where>[\\s,]\\s*où(?![\\p{L}]))`,
       `(?<relative>(?<!selon)(?:,\\s*|\\s)(?:qui|dont|lequel|laquelle|lesquels|lesquelles)(?![\\p{L}]))`,
       `(?<participle>,\\s*(?:tout\\s+)?(?:en\\s+|se\\s+|s['’])?(?<pword>\\p{L}+ant)(?![\\p{L}]))`,
@@ -46,6 +46,8 @@ const MARKER_RE = new RegExp(
     ")",
   "giu",
 );
+
+const PARTICIPIAL_PARTITIVE_RE = /^\s+(?:\p{L}+ment\s+)?\p{L}+(?:é|ée|és|ées|is|ises|us|ues)(?![\p{L}])/u;
 
 export function splitClauses(s: string): Clause[] {
   const marks: { pos: number; end: number; kind: ClauseKind; comma: boolean }[] = [];
@@ -95,7 +97,8 @@ export function splitClauses(s: string): Clause[] {
     if (!mk) break;
     start = mk.pos;
     kind = mk.kind;
-    openedByComma = mk.comma && (mk.kind === "relative" || mk.kind === "participle");
+    // ", pour la plupart stationnés à Koursk, sont arrivés": a participial partitive closes at its comma too.
+    openedByComma = mk.comma && (mk.kind === "relative" || mk.kind === "participle" || (mk.kind === "partitive" && PARTICIPIAL_PARTITIVE_RE.test(s.slice(mk.end, mk.end + 40))));
   }
   return out;
 }

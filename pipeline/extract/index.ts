@@ -141,7 +141,7 @@ const PERSONNEL_WORDS = new Set([
 
 // Pronouns and casualty nouns that can stand for troops named just before (see anaphora.ts).
 // "Le chiffre de 11 000, avancé par Kiev": a figure for the troops, when a speaker gives it.
-const ANAPHOR_WORDS = new Set(["ils", "elle", "les", "leur", "eux", "en", "perte", "victime", "tue", "blesse", "mort", "chiffre", "total"]);
+const ANAPHOR_WORDS = new Set(["envoi", "deploiement", "ils", "elle", "les", "leur", "eux", "en", "perte", "victime", "tue", "blesse", "mort", "chiffre", "total"]);
 
 function hasWord(tokens: readonly Token[], sent: Sentence, words: ReadonlySet<string>): boolean {
   for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
@@ -306,7 +306,7 @@ function claimsOfSentence(
     // A relative or participle clause takes its facts for granted, unless it carries its own number
     // ("dont environ 4 700 auraient été tués", "portant à 12 000 le nombre de soldats").
     const subordinate = !isClaimClause(c);
-    if (subordinate && !(nums.length > 0 && (c.kind === "relative" || c.kind === "participle"))) return;
+    if (subordinate && c.kind !== "partitive" && !(nums.length > 0 && (c.kind === "relative" || c.kind === "participle"))) return;
     const attrAt = (anchor: number) => {
       // A borrowed speaker does not apply when the sentence names its own actor before the claim
       // ("L'armée russe aurait formé ...", "Le président ukrainien a appelé à ...").
@@ -331,6 +331,13 @@ function claimsOfSentence(
         out.push({ draft: makeDraft(doc, sent, measure, num, who, [...where], date, certainty), headline: sent.headline });
       }
     };
+    if (c.kind === "partitive" && nums.length === 0) {
+      // "10 000 militaires, pour la plupart stationnés à Koursk, ...": most of them, with no number of their own.
+      if (!numbers.some((n) => n.start < c.start) || clausePlaces[ci]!.length === 0) return;
+      if (clauseMeasure(triggers, c.start, c.end, { allowBare: true, skip: consumed }) === "deployed") emit("deployed", null, c.start, clausePlaces[ci]!);
+      return;
+    }
+    if (c.kind === "partitive") return;
     if (nums.length > 0) {
       // "5 000 soldats nord-coréens, qui ..., sont arrivés": the verb is in the main clause resumed after the relative.
       const r = clauses[ci + 2];
@@ -362,7 +369,13 @@ function claimsOfSentence(
     // "... et ont commencé à combattre", "..., où ils ont commencé à s'engager": the troops of the clause before.
     // "Les soldats, qui avaient été retirés, ont été redéployés": the main clause resumes after a relative one.
     const resumed = ci > 1 && clauseText.startsWith(",") && (clauses[ci - 1]!.kind === "relative" || clauses[ci - 1]!.kind === "participle");
-    if (people.length === 0 && (c.kind === "where" || resumed || /^,?\s*et\s/u.test(clauseText))) people = personnel.filter((p) => p.start < c.start);
+    // "Des soldats mal préparés : des groupes entiers ont été décimés": after a colon, the troops just named.
+    if (people.length === 0 && (c.kind === "where" || resumed || /^,?\s*et\s/u.test(clauseText) || /^\s*:/u.test(clauseText))) people = personnel.filter((p) => p.start < c.start);
+    // "Du côté de Kiev, on affirme que l'envoi a déjà commencé": the sending itself, said by a speaker of the sentence.
+    if (people.length === 0 && ownAttrs) {
+      const ev = DEPLOY_EVENT_RE.exec(clauseText);
+      if (ev) people = [{ start: c.start + ev.index }];
+    }
     // "ils participent aux combats", "va les utiliser", "de premières pertes": troops named just before.
     // A quoted speaker's object pronoun ("« La Russie les envoie à l'assaut », a dénoncé Zelensky") also refers to them.
     if (people.length === 0 && (troopsKnown || personnel.some((p) => p.start < c.start))) people = anaphoricPeople(s, c, triggers);
@@ -393,6 +406,7 @@ function nominalMeasure(noun: string): Measure {
   return /^capture/iu.test(noun) ? "captured" : "killed";
 }
 
+const DEPLOY_EVENT_RE = /(?:l['’]envoi|le\s+(?:re)?déploiement|le\s+transfert)(?:\s+de\s+(?:ces\s+|ses\s+|leurs\s+)?troupes)?\s+(?:a\s+(?:déjà\s+)?(?:commencé|débuté|eu\s+lieu)|est\s+(?:déjà\s+)?en\s+cours)/iu;
 const BREAKDOWN_OPEN_RE = /^\s*[–—(]/u;
 const FIGURE_FRAME_RE = /(?:le|ce|un)\s+(?:chiffre|total|nombre|effectif)\s+(?:total\s+)?(?:de|d['’]|à)\s*$/iu;
 const LOCAL_MEASURES = new Set<string>(["planned", "killed", "wounded", "killed_or_wounded", "captured"]);
