@@ -298,3 +298,14 @@ describe("parts of a number, events and colons", () => {
     expect(out).toEqual([["killed_or_wounded", null, null, "Ukraine Defence Intelligence (HUR)", "asserted"]]);
   });
 });
+
+describe("restating a figure", () => {
+  it("'le nombre de soldats tués dépasse N' counts the troops", () => {
+    expect(findNumbers("le nombre de soldats nord-coréens tués dépasse déjà 2 000")[0]).toMatchObject({ count: 2000, qualifier: "at_least", subject: "personnel" });
+    expect(findNumbers("le prix dépasse déjà 2 000")[0]).toMatchObject({ subject: "none" });
+  });
+  it("the same figure said for a country and for one of its regions is one record, at the region", () => {
+    const text = "Selon Kiev, 1 500 soldats nord-coréens ont été blessés en Russie. « Plus précisément, 1 500 soldats nord-coréens ont été blessés dans la région de Koursk », a ajouté Kiev.";
+    expect(run(text).map((c) => [c.measure, c.count, c.location])).toEqual([["wounded", 1500, "Kursk Oblast"]]);
+  });
+});

@@ -79,6 +79,11 @@ function leadRestates(lead: ClaimDraft, body: ClaimDraft): boolean {
   return body.location === null || lead.location === null || lead.location === body.location || ancestors(body.location).includes(lead.location);
 }
 
+/** The same figure said for a place that contains the other's ("en Russie" and "dans la région de Koursk"). */
+function widerPlace(wide: ClaimDraft, narrow: ClaimDraft): boolean {
+  return wide.location !== null && narrow.location !== null && numberKey(wide) === numberKey(narrow) && ancestors(narrow.location).includes(wide.location);
+}
+
 export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
   // 1. Same claimant, measure, number and place.
   const byKey = new Map<string, number>();
@@ -125,7 +130,8 @@ export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
             (c.draft.certainty === t.draft.certainty &&
               ((c.draft.location === null && t.draft.location !== null && numberKey(c.draft) === numberKey(t.draft)) ||
                 (c.draft.location !== null && c.draft.location === t.draft.location && c.draft.span_start < t.draft.span_start) ||
-                leadRestates(c.draft, t.draft)))) &&
+                leadRestates(c.draft, t.draft) ||
+                widerPlace(c.draft, t.draft)))) &&
           (sameClaimant(c.draft, t.draft) || (c.headline && c.draft.claimant_org === "Unattributed")),
       );
       if (!target) continue;

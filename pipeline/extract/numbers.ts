@@ -130,6 +130,7 @@ const ELLIPTIC_OTHERS_AFTER_RE =
   /^\s*autres(?=(?:\s+(?:ont|sont|auraient|seraient|avaient|étaient|été))*\s+(?:\p{L}+ment\s+)?(?:bless|tu[ée]|mort|captur|fait|envoy|déploy|arriv)|\s*[,.;]|$)/iu;
 // "le bilan dépasse les 3 800", "dépassaient probablement les 1 000 hommes": more than N.
 const EXCEEDS_BEFORE_RE = /(?:^|\s)(?:dépass|exc[éè]d|franchi)\p{L}*\s+(?:\p{L}+\s+)?(?:les\s+|la\s+barre\s+des\s+)?$/iu;
+const NUMBER_OF_SUBJECT_RE = /(?:le|un)\s+(?:nombre|total)\s+(?:de|des|d['’])\s*(?:soldats|militaires|hommes|troupes|victimes|morts|tués|blessés)(?![\p{L}])/iu;
 const FIGURE_BEFORE_RE = /(?:le|un|ce)\s+(?:chiffre|bilan)\s+(?:\p{L}+\s+)?(?:de|d['’])\s*$/iu;
 const EN_CLITIC_BEFORE_RE = /(?:^|\s)en\s+(?:a|ont|avait|avaient|aurait|auraient|avons|avez|ai)\s+(?:\p{L}+\s+)?(?:\p{L}+(?:é|és|ée|ées|is|u|us|t)|faits?\s+prisonniers?)\s*,?\s*$/iu;
 const NO_NOUN_AFTER_RE = /^\s*(?:[,.;:!?)]|$|(?:en|dans|à|au|depuis|lors|pendant|et|ou)(?![\p{L}\p{N}]))/iu;
@@ -159,6 +160,8 @@ function subjectOf(s: string, start: number, end: number, lead: string, prev: Nu
     return { subject: "personnel", nounEnd };
   }
   if (nounM) return { subject: "other", nounEnd: end }; // a number of units is not a number of soldiers
+  // "le nombre de soldats nord-coréens tués ... dépasse déjà 3 000": the subject counts them.
+  if (EXCEEDS_BEFORE_RE.test(s.slice(Math.max(0, start - 40), start)) && NUMBER_OF_SUBJECT_RE.test(before)) return { subject: "personnel", nounEnd: end };
   const others = ELLIPTIC_OTHERS_AFTER_RE.exec(after);
   if (others && prev && (prev.subject === "nk" || prev.subject === "personnel")) return { subject: prev.subject, nounEnd: end + others[0].length };
   if (THING_AFTER_RE.test(after)) return { subject: "other", nounEnd: end };
