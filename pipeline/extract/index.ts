@@ -14,7 +14,7 @@ import { mergeRestatements, type Candidate } from "./merge.js";
 import { lowerBound, tokenize, within, type Token } from "./tokens.js";
 import { troopContext, anaphoricPeople, carryLocations, figureAnaphor, type TroopContext } from "./anaphora.js";
 
-export const EXTRACTOR_VERSION = "0.3.0";
+export const EXTRACTOR_VERSION = "0.4.0";
 
 export function extractClaims(input: ExtractInput): ClaimDraft[] {
   try {
