@@ -309,3 +309,14 @@ describe("restating a figure", () => {
     expect(run(text).map((c) => [c.measure, c.count, c.location])).toEqual([["wounded", 1500, "Kursk Oblast"]]);
   });
 });
+
+describe("unattributed leads", () => {
+  it("an unattributed lead with the body's figure merges into the attributed body record", () => {
+    const text = "Quelque 4 000 soldats nord-coréens sont désormais à Koursk.\n\nSelon le Pentagone, environ 4 000 soldats nord-coréens sont arrivés dans la région de Koursk.";
+    expect(run(text).map((c) => [c.count, c.claimant_org])).toEqual([[4000, "US Department of Defense"]]);
+  });
+  it("an unattributed lead with another figure stays its own record", () => {
+    const text = "Quelque 6 000 soldats nord-coréens sont désormais à Koursk.\n\nSelon le Pentagone, environ 4 000 soldats nord-coréens sont arrivés dans la région de Koursk.";
+    expect(run(text).map((c) => [c.count, c.claimant_org])).toEqual([[6000, "Unattributed"], [4000, "US Department of Defense"]]);
+  });
+});

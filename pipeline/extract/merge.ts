@@ -132,7 +132,7 @@ export function mergeRestatements(cands: Candidate[]): ClaimDraft[] {
                 (c.draft.location !== null && c.draft.location === t.draft.location && c.draft.span_start < t.draft.span_start) ||
                 leadRestates(c.draft, t.draft) ||
                 widerPlace(c.draft, t.draft)))) &&
-          (sameClaimant(c.draft, t.draft) || (c.headline && c.draft.claimant_org === "Unattributed")),
+          (sameClaimant(c.draft, t.draft) || (c.draft.claimant_org === "Unattributed" && (c.headline || c.draft.span_start < t.draft.span_start))),
       );
       if (!target) continue;
       absorb(target, c);
