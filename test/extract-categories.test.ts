@@ -320,3 +320,14 @@ describe("unattributed leads", () => {
     expect(run(text).map((c) => [c.count, c.claimant_org])).toEqual([[6000, "Unattributed"], [4000, "US Department of Defense"]]);
   });
 });
+
+describe("roles with names and unnamed Western sources", () => {
+  it("'Washington affirme ..., à en croire le porte-parole de la Maison-Blanche, John Kirby' is Kirby", () => {
+    const out = run("Washington affirme que 2 000 soldats nord-coréens sont en Russie, à en croire le porte-parole de la Maison-Blanche, John Kirby.");
+    expect(out.map((c) => [c.count, c.claimant_org, c.claimant])).toEqual([[2000, "White House", "John Kirby"]]);
+  });
+  it("'Selon les estimations occidentales' is Western intelligence, a valid record (INT)", () => {
+    const out = run("Selon les estimations occidentales, la Corée du Nord a envoyé 9 000 soldats en Russie.");
+    expect(out.map((c) => [c.claimant_org, c.claimant_country])).toEqual([["Western intelligence (unnamed)", "INT"]]);
+  });
+});

@@ -320,6 +320,11 @@ export function findAttributions(
       const end = pos + m[0].length + (comma < 0 ? after.length : comma);
       claimants = resolveMentions(text, mentionsIn(mentions, pos, end, quotes), ctx);
       if (comma >= 0) relDate = relativeClauseDate(after.slice(comma), published);
+      // "à en croire le porte-parole de la Maison-Blanche, John Kirby": the role's name in apposition.
+      const named = comma >= 0 && claimants.length === 1 && claimants[0]!.claimant === null && after[comma] === "," ? mentionsIn(mentions, end, end + 40, quotes)[0] : undefined;
+      if (named && isPersonKind(named.actor) && named.actor.org === claimants[0]!.org && /^,\s*$/u.test(text.slice(end, named.start))) {
+        claimants = [fromPerson(named, [...claimants[0]!.spans, { start: named.start, end: named.end }])];
+      }
     }
     if (claimants.length > 0) {
       out.push({ pos, end: pos + m[0].length, type: "selon", claimants, phrase: m[0], denial: false, date: relDate ?? opening });
@@ -477,8 +482,11 @@ export function findAttributions(
   for (let i = out.length - 1; i > 0; i--) {
     const post = out[i]!;
     const p = post.claimants.length === 1 ? post.claimants[0]! : null;
-    if (post.type !== "post" || !p || !p.claimant) continue;
-    const org = out.slice(0, i).find((a) => a.claimants.length === 1 && a.claimants[0]!.claimant === null && a.claimants[0]!.org === p.org);
+    if (post.type === "pre" || !p || !p.claimant) continue;
+    // "Washington affirme ..., à en croire le porte-parole de la Maison-Blanche, John Kirby": a country's catch-all name too.
+    const org = out
+      .slice(0, i)
+      .find((a) => a.claimants.length === 1 && a.claimants[0]!.claimant === null && (a.claimants[0]!.org === p.org || (isGenericOrg(a.claimants[0]!.org) && a.claimants[0]!.country === p.country)));
     if (!org) continue;
     org.claimants = [{ ...p, spans: [...org.claimants[0]!.spans, ...p.spans] }];
     org.date = post.date ?? org.date;
