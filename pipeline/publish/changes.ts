@@ -2,6 +2,7 @@
 import type { Table } from "apache-arrow";
 import Papa from "papaparse";
 import { recordsFromTable } from "./arrow-read.js";
+import { collectGarbage, GC_EVERY_ROWS } from "./gc.js";
 import { compareText } from "./order.js";
 
 export type ChangeKind = "added" | "removed" | "changed";
@@ -73,6 +74,7 @@ export class PreviousRows {
     for (let from = 0; from < table.numRows; from += block) {
       const records = recordsFromTable(table.slice(from, Math.min(table.numRows, from + block)));
       records.forEach((r, j) => this.rows.set(String(r[key]), { h: rowHash(JSON.stringify(r)), i: from + j }));
+      if ((from + block) % GC_EVERY_ROWS === 0) collectGarbage();
     }
   }
 
@@ -90,7 +92,9 @@ export class PreviousRows {
   diff(after: Iterable<Record<string, unknown>>, key: string): Change[] {
     const changes: Change[] = [];
     const seen = new Set<string>();
+    let n = 0;
     for (const record of after) {
+      if (++n % GC_EVERY_ROWS === 0) collectGarbage();
       const id = String(record[key]);
       seen.add(id);
       const previous = this.rows.get(id);
