@@ -23,7 +23,7 @@ import { isMain, parseStageArgs, runMain, UserError, type StageOptions } from ".
 export interface BuildOptions extends StageOptions {
   /** Worker threads for clean + extract + validate (default: available CPUs); 1 = in this thread. */
   workers?: number;
-  /** Fewest documents to compute in a chunk for worker threads to start (default parallel/docs.ts MIN_PARALLEL_TASKS). */
+  /** Fewest documents left to compute for worker threads to start (default parallel/docs.ts MIN_PARALLEL_TASKS). */
   minParallelTasks?: number;
   /** Use and update the build cache in DATA/interim/cache/ (default true). */
   cache?: boolean;

@@ -38,7 +38,7 @@ export interface DocsOptions {
   workers: number;
   /** Use and update DATA/interim/cache/. */
   cache: boolean;
-  /** Fewest documents to compute in a chunk for the workers to start (default MIN_PARALLEL_TASKS; tests pass 0). */
+  /** Fewest documents left to compute for the workers to start (default MIN_PARALLEL_TASKS; tests pass 0). */
   minParallelTasks?: number;
   log?: (line: string) => void;
 }
@@ -64,15 +64,18 @@ export const DOCUMENTS = "documents.jsonl";
 const CHUNK = 1024;
 const BATCH = 24;
 /**
- * Fewest documents to compute in a chunk for worker threads to be started.
- * Measured on 2 CPUs (Node 20, tsx): starting the pool and running one document in
- * each worker took 2.9-3.4 s wall and 3.9-4.2 CPU-s, against 1.7 s wall and 1.9 CPU-s
- * to load the same modules in this thread; a document costs ~3.1 CPU-ms in-process
- * (profile of build-data --workers 1 on 2,000 bench documents). Two workers win on
- * wall time from about (3.1 - 1.7) s / (3.1 ms / 2) ≈ 900 documents, and never on
- * CPU time; below that (small corpora, a rebuild after a few edits) this thread does it.
+ * Fewest documents left to compute (this chunk's plus every later row of the manifest)
+ * for worker threads to be started. Measured on 2 CPUs (Node 20, tsx, load 1.8-2.5):
+ * starting the pool and one document per worker took 2.9-3.4 s wall and 3.9-4.2 CPU-s,
+ * against 1.7 s and 1.9 CPU-s to load the modules in this thread; build-data --no-cache
+ * on bench corpora, docs pass 1 thread vs 2 workers: 1,000 documents 3.8-4.3 s vs
+ * 4.3-4.5 s (+2.5 CPU-s, +130 MB), 2,000 documents 7.1 s vs 6.3 s (+2.3 CPU-s). Break-even
+ * is about 1,500 documents; below that (small corpora, a rebuild after a few edits) this
+ * thread does the work.
  */
-export const MIN_PARALLEL_TASKS = 1000;
+export const MIN_PARALLEL_TASKS = 1500;
+/** And fewest in the chunk itself: a chunk of cache hits does not start the workers. */
+const MIN_PARALLEL_CHUNK = 512;
 
 interface StatEntry {
   stamp: FileStamp;
@@ -175,9 +178,9 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     for (const w of Object.values(out)) w?.abort();
   };
 
-  // Worker threads are started once, and only when a chunk has at least
-  // MIN_PARALLEL_TASKS documents to compute: starting a worker (tsx loading the
-  // extractor in each thread) costs more than a few hundred documents in this thread
+  // Worker threads are started once, and only when at least MIN_PARALLEL_TASKS
+  // documents are left to compute: starting a worker (tsx loading the
+  // extractor in each thread) costs what ~1,500 documents save
   // (measured: see MIN_PARALLEL_TASKS). A rebuild with a handful of changed documents
   // or a small corpus stays in-process.
   const DocPoolClass = opts.workers > 1 ? (await import("./pool.js")).DocPool : null;
@@ -298,7 +301,9 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     }
     const results: Promise<DocResult[]>[] = [];
     const batchOf: number[] = [];
-    const parallel = pool !== null || tasks.length >= (opts.minParallelTasks ?? MIN_PARALLEL_TASKS);
+    const minTotal = opts.minParallelTasks ?? MIN_PARALLEL_TASKS;
+    const later = Math.max(0, sources.length - (from + CHUNK));
+    const parallel = pool !== null || (tasks.length >= Math.min(MIN_PARALLEL_CHUNK, minTotal) && tasks.length + later >= minTotal);
     for (let i = 0; i < tasks.length; i += BATCH) {
       for (let j = i; j < Math.min(i + BATCH, tasks.length); j++) batchOf.push(results.length);
       results.push(exec(tasks.slice(i, i + BATCH), parallel));
