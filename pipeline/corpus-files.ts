@@ -89,6 +89,15 @@ function stampOf(st: fsSync.BigIntStats): FileStamp {
   return { dev: Number(st.dev), ino: Number(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
 }
 
+/** The stamp of a path, or null when it does not exist. */
+export function stampOfPath(file: string): FileStamp | null {
+  try {
+    return stampOf(fsSync.statSync(file, { bigint: true }));
+  } catch {
+    return null;
+  }
+}
+
 export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
   return !!a && !!b && a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { RecordedResult } from "../cache/state.js";
+import type { BuildFigures, RecordedResult } from "../cache/state.js";
 import type { KnownLatest } from "../publish/folder-stamps.js";
 import type { Problem } from "../types.js";
 // Stage modules are loaded when used: a build with nothing to do loads none of the
@@ -31,14 +31,7 @@ export interface BuildOptions extends StageOptions {
   stages?: boolean;
 }
 
-export interface BuildSummary {
-  read: number;
-  cleaned: number;
-  claims: number;
-  valid: number;
-  rejected: number;
-  problems: number;
-  unsupported: Record<string, number>;
+export interface BuildSummary extends Figures {
   release: string;
   /** Exit code the command line uses. */
   exitCode: number;
@@ -136,24 +129,10 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       });
     }
 
-    const lines = [
-      "",
-      "Build summary",
-      `  documents read        ${cleaned.read}`,
-      `  documents cleaned     ${cleaned.cleaned}`,
-      `  claims extracted      ${extracted.claims}`,
-      `  records valid         ${validated.valid}`,
-      `  records rejected      ${validated.rejected}${validated.rejected ? "  (kept aside in the release's rejected.jsonl with their reasons)" : ""}`,
-      `  input problems        ${problems}${problems ? "  (listed above and in the release's problems.csv)" : ""}`,
-      ...Object.entries(extracted.unsupported).map(
-        ([lang, n]) => `  not extracted         ${n} document(s) in '${lang}': language not supported yet`,
-      ),
-      `  release               ${published.message}`,
-      `  total time            ${((performance.now() - t0) / 1000).toFixed(2)} s`,
-    ];
-    for (const l of lines) log(l);
-    const failed = opts.strict && (problems > 0 || validated.rejected > 0);
-    if (failed) log(`build-data: --strict: ${problems} input problem(s) and ${validated.rejected} rejected record(s)`);
+    const { lines, failed } = summarise(
+      { read: cleaned.read, cleaned: cleaned.cleaned, claims: extracted.claims, valid: validated.valid, rejected: validated.rejected, problems, unsupported: extracted.unsupported },
+      published.message, t0, opts.strict, log,
+    );
     return {
       read: cleaned.read,
       cleaned: cleaned.cleaned,
@@ -168,6 +147,29 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       ...(cacheUse ? { cache: cacheUse } : {}),
     };
   });
+}
+
+type Figures = BuildFigures;
+
+/** The one-screen summary every build ends with; `failed` when --strict and anything was kept aside. */
+function summarise(f: Figures, release: string, t0: number, strict: boolean, log: Log): { lines: string[]; failed: boolean } {
+  const lines = [
+    "",
+    "Build summary",
+    `  documents read        ${f.read}`,
+    `  documents cleaned     ${f.cleaned}`,
+    `  claims extracted      ${f.claims}`,
+    `  records valid         ${f.valid}`,
+    `  records rejected      ${f.rejected}${f.rejected ? "  (kept aside in the release's rejected.jsonl with their reasons)" : ""}`,
+    `  input problems        ${f.problems}${f.problems ? "  (listed above and in the release's problems.csv)" : ""}`,
+    ...Object.entries(f.unsupported).map(([lang, n]) => `  not extracted         ${n} document(s) in '${lang}': language not supported yet`),
+    `  release               ${release}`,
+    `  total time            ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+  ];
+  for (const l of lines) log(l);
+  const failed = strict && (f.problems > 0 || f.rejected > 0);
+  if (failed) log(`build-data: --strict: ${f.problems} input problem(s) and ${f.rejected} rejected record(s)`);
+  return { lines, failed };
 }
 
 /** Nothing changed since the last complete build: bring latest/ and index.json up to date, report the recorded figures. */
@@ -193,22 +195,7 @@ async function noopBuild(opts: BuildOptions, version: string, r: RecordedResult,
   const release = `unchanged: the data equal release ${version} (${shown}); no new version (${c.claims} claims, ${c.documents} documents, ${c.rejected} rejected, ${c.problems} problems)`;
   log(`[${"nothing".padEnd(8)}] no input, interim file, code or release changed since the last build (${((performance.now() - t0) / 1000).toFixed(2)} s)`);
   log(`[${"publish".padEnd(8)}] ${release} (${((performance.now() - t) / 1000).toFixed(2)} s)`);
-  const lines = [
-    "",
-    "Build summary",
-    `  documents read        ${r.read}`,
-    `  documents cleaned     ${r.cleaned}`,
-    `  claims extracted      ${r.claims}`,
-    `  records valid         ${r.valid}`,
-    `  records rejected      ${r.rejected}${r.rejected ? "  (kept aside in the release's rejected.jsonl with their reasons)" : ""}`,
-    `  input problems        ${r.problems}${r.problems ? "  (listed above and in the release's problems.csv)" : ""}`,
-    ...Object.entries(r.unsupported).map(([lang, n]) => `  not extracted         ${n} document(s) in '${lang}': language not supported yet`),
-    `  release               ${release}`,
-    `  total time            ${((performance.now() - t0) / 1000).toFixed(2)} s`,
-  ];
-  for (const l of lines) log(l);
-  const failed = opts.strict && (r.problems > 0 || r.rejected > 0);
-  if (failed) log(`build-data: --strict: ${r.problems} input problem(s) and ${r.rejected} rejected record(s)`);
+  const { lines, failed } = summarise(r, release, t0, opts.strict, log);
   return { read: r.read, cleaned: r.cleaned, claims: r.claims, valid: r.valid, rejected: r.rejected, problems: r.problems, unsupported: r.unsupported, release, exitCode: failed ? 1 : 0, lines,
     cache: { nothing: true, filesRead: 0, cleanHits: 0, extractHits: 0, corrupt: 0 } };
 }

@@ -18,7 +18,7 @@ const COMMON = `  --data DIR   corpus folder holding sources.csv (default: data)
   --help       this text`;
 
 const USAGE: Record<string, string> = {
-  "build-data": `usage: npm run build-data -- [--data DIR] [--dist DIR] [--strict]\n\nclean -> extract -> validate -> publish: builds the corpus in DIR into a release in DIST.\n\n${COMMON}`,
+  "build-data": `usage: npm run build-data -- [--data DIR] [--dist DIR] [--strict] [--workers N] [--no-cache] [--stages]\n\nclean -> extract -> validate -> publish: builds the corpus in DIR into a release in DIST.\n\n${COMMON}\n  --workers N  worker threads for clean+extract+validate (default: the CPUs; used from 1,500 documents to compute)\n  --no-cache   ignore and do not update the build cache in DIR/interim/cache/\n  --stages     run the four stage scripts one after the other (no workers, no cache)`,
   clean: `usage: npm run clean -- [--data DIR]\n\nReads DIR/sources.csv and the files it lists; writes DIR/interim/clean.jsonl.\n\n${COMMON}`,
   extract: `usage: npm run extract -- [--data DIR]\n\nDIR/interim/clean.jsonl -> DIR/interim/claims.jsonl (French articles; others get 0 claims).\n\n${COMMON}`,
   validate: `usage: npm run validate -- [--data DIR] [--strict]      (stage: interim/claims.jsonl -> valid.jsonl, rejected.jsonl)\n       npm run validate -- FILE [--table claims|documents]  (check a CSV, JSONL or Arrow file; prints FILE:row:column: message)\n\n${COMMON}`,

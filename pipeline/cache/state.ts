@@ -9,14 +9,15 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, type FileStamp } from "../corpus-files.js";
+import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
 import { codeKeys, type CodeKeys } from "./keys.js";
 import { folderStamps, type KnownLatest } from "../publish/folder-stamps.js";
 
 const STATE = "build-state.json";
 export const INTERIM_OUTPUTS = ["clean.jsonl", "claims.jsonl", "valid.jsonl", "rejected.jsonl", "problems.clean.jsonl", "problems.extract.jsonl"];
 
-export interface RecordedResult {
+/** The figures of a build, kept so that a build with nothing to do can report them. */
+export interface BuildFigures {
   read: number;
   cleaned: number;
   claims: number;
@@ -24,6 +25,9 @@ export interface RecordedResult {
   rejected: number;
   problems: number;
   unsupported: Record<string, number>;
+}
+
+export interface RecordedResult extends BuildFigures {
   counts: { claims: number; documents: number; rejected: number; problems: number };
 }
 
@@ -41,14 +45,6 @@ interface BuildState {
   result: RecordedResult;
 }
 
-function stampOf(file: string): FileStamp | null {
-  try {
-    const st = fs.statSync(file, { bigint: true });
-    return { dev: Number(st.dev), ino: Number(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
-  } catch {
-    return null;
-  }
-}
 
 export function stampText(s: FileStamp | null | undefined): string {
   return s ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : "-";
@@ -101,10 +97,10 @@ export async function unchangedBuild(data: string, dist: string): Promise<{ vers
   if (s.format !== 1 || s.dist !== path.resolve(dist)) return null;
   const keys = codeKeys();
   if (s.keys.clean !== keys.clean || s.keys.extract !== keys.extract || s.keys.publish !== keys.publish) return null;
-  if (!sameStamp(s.manifest ?? undefined, stampOf(path.join(data, MANIFEST_NAME)) ?? undefined)) return null;
+  if (!sameStamp(s.manifest ?? undefined, stampOfPath(path.join(data, MANIFEST_NAME)) ?? undefined)) return null;
   const interim = path.join(data, "interim");
   for (const name of INTERIM_OUTPUTS) {
-    if (stampText(s.outputs[name]) !== stampText(stampOf(path.join(interim, name)))) return null;
+    if (stampText(s.outputs[name]) !== stampText(stampOfPath(path.join(interim, name)))) return null;
   }
   if (newestVersion(dist) !== s.release.version || sumsSha(dist, s.release.version) !== s.release.sumsSha256) return null;
   if (statDigest(data, s.files) !== s.statDigest) return null;
@@ -135,7 +131,7 @@ export async function saveBuildState(opts: {
     listed: opts.listed,
     statDigest: opts.statDigest,
     unlistedDigest: digestList(await listUnlistedFiles(opts.data, opts.listed)),
-    outputs: Object.fromEntries(INTERIM_OUTPUTS.map((n) => [n, stampOf(path.join(interim, n))])),
+    outputs: Object.fromEntries(INTERIM_OUTPUTS.map((n) => [n, stampOfPath(path.join(interim, n))])),
     release: { version: opts.version, sumsSha256: sums, latest: knownLatest(opts.dist, opts.version) },
     result: opts.result,
   };

@@ -16,7 +16,7 @@ import { UserError } from "../bin/cli.js";
 import { sha256Hex } from "./checksums.js";
 import type { DocSummary, PublishInput, RejectedRecord } from "./inputs.js";
 import { compareText } from "./order.js";
-import { sameStamp, type FileStamp } from "../corpus-files.js";
+import { sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
 
 /** Calls `each` with every line of `file` (1-based numbers), reading 4 MB at a time. */
 export function forEachLine(file: string, each: (line: string, n: number) => void, hash?: ReturnType<typeof createHash>): void {
@@ -60,14 +60,6 @@ function parseJsonl<T>(file: string, keep: (value: T) => void, hash?: ReturnType
   );
 }
 
-function stampOf(file: string): FileStamp | null {
-  try {
-    const st = fs.statSync(file, { bigint: true });
-    return { dev: Number(st.dev), ino: Number(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
-  } catch {
-    return null;
-  }
-}
 
 interface Outputs {
   files: Record<string, { stamp: FileStamp | null; sha256: string | null }>;
@@ -117,7 +109,7 @@ export function readPublishInput(data: string): PublishInput {
   /** The recorded sha256 of an interim file, when it is still the file that was recorded. */
   const known = (name: string): string | null => {
     const o = outputs?.files[name];
-    return o?.sha256 && o.stamp && sameStamp(o.stamp, stampOf(path.join(dir, name)) ?? undefined) ? o.sha256 : null;
+    return o?.sha256 && o.stamp && sameStamp(o.stamp, stampOfPath(path.join(dir, name)) ?? undefined) ? o.sha256 : null;
   };
   const digests = new Map<string, string>();
   const read = <T>(name: string, keep: (v: T) => void): void => {
@@ -134,7 +126,7 @@ export function readPublishInput(data: string): PublishInput {
   const sidecar = outputs?.documents;
   const cleanSha = known("clean.jsonl");
   const sidecarFile = sidecar ? path.join(dir, "cache", sidecar.file) : "";
-  if (sidecar && cleanSha && sidecar.for === "clean.jsonl" && sidecar.stamp && sameStamp(sidecar.stamp, stampOf(sidecarFile) ?? undefined)) {
+  if (sidecar && cleanSha && sidecar.for === "clean.jsonl" && sidecar.stamp && sameStamp(sidecar.stamp, stampOfPath(sidecarFile) ?? undefined)) {
     parseJsonl<DocSummary>(sidecarFile, (d) => docs.push(d));
     digests.set("clean.jsonl", cleanSha);
   } else {
