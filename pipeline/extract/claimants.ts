@@ -292,7 +292,9 @@ export function findAttributions(
     return [];
   }
   const out: Attribution[] = [];
-  const opening = openingDate(s, published);
+  // Computed on first use (most sentences never need it), then shared as before.
+  let openingMemo: StatementDate | null | undefined;
+  const opening = (): StatementDate | null => (openingMemo === undefined ? (openingMemo = openingDate(s, published)) : openingMemo);
 
   // "selon X", "d'après X", "selon lesquels" (the actor just before), "selon lui" (the last speaker).
   SELON_RE.lastIndex = 0;
@@ -327,7 +329,7 @@ export function findAttributions(
       }
     }
     if (claimants.length > 0) {
-      out.push({ pos, end: pos + m[0].length, type: "selon", claimants, phrase: m[0], denial: false, date: relDate ?? opening });
+      out.push({ pos, end: pos + m[0].length, type: "selon", claimants, phrase: m[0], denial: false, date: relDate ?? opening() });
     }
   }
 
@@ -341,13 +343,13 @@ export function findAttributions(
   const impersonal = IMPERSONAL_RE.exec(s);
   if (impersonal) {
     const claimants = resolveMentions(text, mentionsIn(mentions, base, base + impersonal[0].length, quotes), ctx);
-    if (claimants.length > 0) out.push({ pos: base, end: base + impersonal[0].length, type: "selon", claimants, phrase: impersonal[0], denial: false, date: statementDate(s, impersonal[0].length, impersonal[0].length, published) ?? opening });
+    if (claimants.length > 0) out.push({ pos: base, end: base + impersonal[0].length, type: "selon", claimants, phrase: impersonal[0], denial: false, date: statementDate(s, impersonal[0].length, impersonal[0].length, published) ?? opening() });
   }
   const pour = POUR_RE.exec(s);
   if (pour) {
     const end = base + pour[0].length - 1;
     const claimants = resolveMentions(text, mentionsIn(mentions, base, end, quotes), ctx);
-    if (claimants.length > 0) out.push({ pos: base, end, type: "selon", claimants, phrase: "pour", denial: false, date: opening });
+    if (claimants.length > 0) out.push({ pos: base, end, type: "selon", claimants, phrase: "pour", denial: false, date: opening() });
   }
 
   // Speech verbs.

@@ -57,8 +57,23 @@ function monthIndex(word: string): number {
   return MONTHS_FOLDED.indexOf(w);
 }
 
+// A pure function of (phrase, published), and chrono's parse is costly: keep recent results (bounded).
+const RESOLVED_CACHE = new Map<string, StatementDate>();
+const RESOLVED_CACHE_MAX = 1024;
+
 /** Resolve a date phrase against the publication date. */
 export function resolveDatePhrase(phrase: string, published: string): StatementDate {
+  const key = `${published.length}:${published}${phrase}`;
+  let hit = RESOLVED_CACHE.get(key);
+  if (hit === undefined) {
+    hit = resolveUncached(phrase, published);
+    if (RESOLVED_CACHE.size >= RESOLVED_CACHE_MAX) RESOLVED_CACHE.clear();
+    RESOLVED_CACHE.set(key, hit);
+  }
+  return { ...hit };
+}
+
+function resolveUncached(phrase: string, published: string): StatementDate {
   const pub = parsePublished(published);
   if (!pub) return { date: null, precision: null };
   const p = phrase.toLowerCase().replace(/\s+/g, " ").trim();

@@ -157,8 +157,9 @@ export function clauseMeasure(
 
 // --- North Korean personnel -----------------------------------------------------
 
+// The lookahead lists every first letter of the alternatives below (same flags): it only skips positions where none can start.
 const PERSONNEL_RE =
-  /(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|sergents?|camarades(?=\s*[»”"]?\s*(?:nord-)?coréens)|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])/giu;
+  /(?=[tsmfuocrhnebdipé])(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|sergents?|camarades(?=\s*[»”"]?\s*(?:nord-)?coréens)|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])/giu;
 const NK_RE = /nord[-\s]?cor[ée]en|cor[ée]e\s+du\s+nord|pyongyang|north\s+korea/iu;
 const NK_AFTER_RE = /^\s*(?:d['’]élite\s+)?(?:nord[-\s]?coréen(?:ne)?s?|de\s+(?:la\s+)?Corée\s+du\s+Nord|de\s+Pyongyang|du\s+Nord|de\s+Kim\s+Jong)/iu;
 const OTHER_AFTER_RE =
@@ -175,7 +176,21 @@ export interface PersonnelMention {
 }
 
 /** Personnel nouns that are North Korean or unqualified (foreign ones are dropped). */
+// Each sentence is searched twice (troopContext, then claimsOfSentence): keep recent results (bounded).
+const PERSONNEL_CACHE = new Map<string, readonly PersonnelMention[]>();
+const PERSONNEL_CACHE_MAX = 512;
+
 export function findPersonnel(s: string): PersonnelMention[] {
+  let hit = PERSONNEL_CACHE.get(s);
+  if (hit === undefined) {
+    hit = scanPersonnel(s);
+    if (PERSONNEL_CACHE.size >= PERSONNEL_CACHE_MAX) PERSONNEL_CACHE.clear();
+    PERSONNEL_CACHE.set(s, hit);
+  }
+  return hit.map((p) => ({ ...p }));
+}
+
+function scanPersonnel(s: string): PersonnelMention[] {
   const out: PersonnelMention[] = [];
   PERSONNEL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
