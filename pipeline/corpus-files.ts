@@ -67,13 +67,18 @@ export async function readCorpusFile(realPath: string, maxBytes = MAX_BYTES): Pr
     if (bytes.length > maxBytes) return { error: tooLarge(bytes.length, maxBytes) };
     return { bytes };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") return { error: "is a directory, not a file" };
-    if (code === "EIO") return { error: "I/O error while reading" };
-    throw e;
+    return readError(e);
   } finally {
     await handle.close();
   }
+}
+
+/** A read failure the input explains (a user error) as a message; anything else is a bug and rethrown. */
+function readError(e: unknown): { error: string } {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "EISDIR") return { error: "is a directory, not a file" };
+  if (code === "EIO") return { error: "I/O error while reading" };
+  throw e;
 }
 
 /** Identity of a file's bytes on disk: equal identity, same bytes (the stat index of the build cache). */
@@ -200,10 +205,7 @@ export class CorpusReader {
       if (n > this.maxBytes) return { error: tooLarge(n, this.maxBytes) };
       return { bytes: buf.subarray(0, n), stamp: stampOf(st) };
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EISDIR") return { error: "is a directory, not a file" };
-      if (code === "EIO") return { error: "I/O error while reading" };
-      throw e;
+      return readError(e);
     } finally {
       fsSync.closeSync(fd);
     }
