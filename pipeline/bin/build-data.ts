@@ -109,31 +109,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
     step("publish", t, published.message);
 
     const problems = cleaned.problems.length + extracted.problems.length;
-    if (cached && inputs) {
-      const { saveBuildState } = await import("../cache/state.js");
-      await saveBuildState({
-        data: opts.data,
-        dist: opts.dist,
-        ...inputs,
-        version: published.version,
-        result: {
-          read: cleaned.read,
-          cleaned: cleaned.cleaned,
-          claims: extracted.claims,
-          valid: validated.valid,
-          rejected: validated.rejected,
-          problems,
-          unsupported: extracted.unsupported,
-          counts: published.counts,
-        },
-      });
-    }
-
-    const { lines, failed } = summarise(
-      { read: cleaned.read, cleaned: cleaned.cleaned, claims: extracted.claims, valid: validated.valid, rejected: validated.rejected, problems, unsupported: extracted.unsupported },
-      published.message, t0, opts.strict, log,
-    );
-    return {
+    const figures: Figures = {
       read: cleaned.read,
       cleaned: cleaned.cleaned,
       claims: extracted.claims,
@@ -141,6 +117,21 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       rejected: validated.rejected,
       problems,
       unsupported: extracted.unsupported,
+    };
+    if (cached && inputs) {
+      const { saveBuildState } = await import("../cache/state.js");
+      await saveBuildState({
+        data: opts.data,
+        dist: opts.dist,
+        ...inputs,
+        version: published.version,
+        result: { ...figures, counts: published.counts },
+      });
+    }
+
+    const { lines, failed } = summarise(figures, published.message, t0, opts.strict, log);
+    return {
+      ...figures,
       release: published.message,
       exitCode: failed ? 1 : 0,
       lines,

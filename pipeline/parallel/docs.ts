@@ -287,9 +287,10 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
         }
         counters.filesRead++;
         bytes = read.bytes;
-        if (sha256Hex(bytes) !== slot.sha) {
+        const sha = sha256Hex(bytes);
+        if (sha !== slot.sha) {
           // Changed under the same stamp (or the index lied): trust the bytes.
-          slot.sha = sha256Hex(bytes);
+          slot.sha = sha;
           slot.size = bytes.length;
           slot.cleanKey = keys ? hashOf(keys.clean, slot.sha) : undefined;
           if (newStats.at(-1)?.[0] === source.file) newStats.pop();
