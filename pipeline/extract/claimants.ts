@@ -75,7 +75,7 @@ const SPEECH_IRREGULAR = [
   "réagi", "réagit", "réagissent", "réagissait",
   "exclut", "excluent", "excluait", "excluaient", "exclu",
   // "« ... », a-t-elle lancé": only after a quotation and an inverted pronoun.
-  "(?<=[»”\"]\\s*,?\\s*(?:a-t-(?:il|elle)|ont-(?:ils|elles))\\s+)lancé",
+  "(?=lancé)(?<=[»”\"]\\s*,?\\s*(?:a-t-(?:il|elle)|ont-(?:ils|elles))\\s+)lancé",
   "fait\\s+état", "fait\\s+savoir", "mis\\s+en\\s+garde", "met\\s+en\\s+garde", "mettent\\s+en\\s+garde", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
 ];
 const SPEECH_RE = new RegExp(

@@ -41,7 +41,7 @@ const MARKER_RE = new RegExp(
       `(?<where>[\\s,]\\s*où(?![\\p{L}]))`,
       `(?<relative>(?<!selon)(?:,\\s*|\\s)(?:qui|dont|lequel|laquelle|lesquels|lesquelles)(?![\\p{L}]))`,
       `(?<participle>,\\s*(?:tout\\s+)?(?:en\\s+|se\\s+|s['’])?(?<pword>\\p{L}+ant)(?![\\p{L}]))`,
-      `(?<main>(?<=(?:affirmé|déclaré|indiqué|assuré|précisé|estimé|confirmé|annoncé|expliqué|souligné|rapporté|ajouté|averti|prévenu|dit|affirmant|déclarant|indiquant|assurant|précisant|estimant|confirmant|annonçant|expliquant|soulignant|ajoutant|avertissant|prévenant|disant))\\s+qu(?:e(?![\\p{L}])|['’])|,?\\s+et\\s+(?=${VERBISH})|\\s+et\\s+(?=qu(?:e\\s|['’]))|,\\s+et\\s+(?=(?:certains|la\\s+plupart|une\\s+partie|beaucoup|nombre)\\s+d['’]entre)|;|\\s:\\s|\\s[–—]\\s|[\\s,]\\s*(?:alors\\s+qu|tandis\\s+qu|mais\\s|bien\\s+qu|même\\s+si\\s))`,
+      `(?<main>(?=\\s+qu)(?<=(?:affirmé|déclaré|indiqué|assuré|précisé|estimé|confirmé|annoncé|expliqué|souligné|rapporté|ajouté|averti|prévenu|dit|affirmant|déclarant|indiquant|assurant|précisant|estimant|confirmant|annonçant|expliquant|soulignant|ajoutant|avertissant|prévenant|disant))\\s+qu(?:e(?![\\p{L}])|['’])|,?\\s+et\\s+(?=${VERBISH})|\\s+et\\s+(?=qu(?:e\\s|['’]))|,\\s+et\\s+(?=(?:certains|la\\s+plupart|une\\s+partie|beaucoup|nombre)\\s+d['’]entre)|;|\\s:\\s|\\s[–—]\\s|[\\s,]\\s*(?:alors\\s+qu|tandis\\s+qu|mais\\s|bien\\s+qu|même\\s+si\\s))`,
     ].join("|") +
     ")",
   "giu",

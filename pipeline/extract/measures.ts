@@ -28,14 +28,14 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
   // "a perdu une vingtaine d'hommes": losing men is killed or wounded ("perdu la vie" is killed, below).
   ["killed_or_wounded", `(?:tu[ée]e?s?|morts?)\\s+(?:ou|et)\\s+bless[ée]e?s?|décim(?:é|és|ée|ées)|pertes|hors\\s+de\\s+combat|victimes|perd(?:u|us|ue|ues|ait|aient|ent|rait|raient)(?!\\s+la\\s+vie)`],
   ["captured", `captur${L}|faits?\\s+prisonniers?|prisonniers?|captifs?`],
-  ["killed", `tu[ée]e?s?|morts?|mortes|décéd${L}|péri|perdu\\s+la\\s+vie|élimin[ée]e?s?|abattus|suicid${L}|(?<=(?:se|s['’])\\s*(?:\\p{L}+\\s+){0,2})fait\\s+exploser`],
+  ["killed", `tu[ée]e?s?|morts?|mortes|décéd${L}|péri|perdu\\s+la\\s+vie|élimin[ée]e?s?|abattus|suicid${L}|(?=fait\\s)(?<=(?:se|s['’])\\s*(?:\\p{L}+\\s+){0,2})fait\\s+exploser`],
   ["wounded", `bless[ée]e?s?`],
   [
     "combat",
     // "envoyés à l'assaut": sent into an assault is combat, not the purpose of a move (see clauseMeasure).
     `à\\s+l['’]assaut|sur\\s+la\\s+ligne\\s+de\\s+front|combat(?:s|tre|tent|tant|taient|tait|tu|tus|traient|trait|tront)?|se\\s+batt${L}|(?:se|s['’])\\s*(?:sont|est|seraient|serait|étaient|était)\\s+(?:\\p{L}+ment\\s+)?battu(?:e|s|es)?|particip${L}\\s+à\\s+la\\s+(?:[«"]\\s*)?(?:libération|reconquête|contre-offensive)|engag[ée]e?s?\\s+dans\\s+(?:ce|cette|le|la)\\s+(?:secteur|direction|zone\\s+de\\s+combat)|engag[ée]e?s?\\s+(?:«\\s*|"\\s*)?dans\\s+(?:des\\s+|les\\s+)?(?:opérations|combats|hostilités|affrontements|bataille)|engag${L}(?=\\s+(?:[\\p{L}'’-]+\\s+){0,3}?dans\\s+(?:la|les|des|une)\\s+(?:bataille|combats|assauts|offensive|opérations))|affrontements?|hostilités|au\\s+front|en\\s+première\\s+ligne|assaut${L}|attaqu(?:é|ent|aient|ait|er|eront)|chair\\s+à\\s+canon` +
       // "utilise les Nord-Coréens", "(va) les utiliser": using troops is sending them into battle.
-      `|utilis${L}(?=\\s+(?:les|des|ces|leurs?|ses)\\s+${TROOP_NOUN})|(?<=(?:^|\\s)(?:les|en)\\s)utilis${L}`,
+      `|utilis${L}(?=\\s+(?:les|des|ces|leurs?|ses)\\s+${TROOP_NOUN})|(?=utilis)(?<=(?:^|\\s)(?:les|en)\\s)utilis${L}`,
   ],
   ["training", `entra[îi]n${L}|s['’]entra[îi]n${L}|form(?:é|és|ée|ées|er|ait|aient|erait|eraient|ant)(?!\\s+(?:de|d['’]|par))|formation|instruits|instruction\\s+militaire|exercices`],
   [
@@ -44,7 +44,7 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
       // future tense of a movement verb: "enverra", "seront" is below (a modifier)
       `|enverr(?:a|ont)|` +
       // future in the past after an announcement: "Moscou a annoncé que Pyongyang enverrait 6 000 hommes"
-      `(?<=(?:annonc|promi|décid|accept|convenu)\\p{L}*\\s+(?:[^.;«»]{0,40}?\\s)?qu(?:e\\s+|['’])[^.;«»]{0,60}?)(?:enverrai(?:t|ent)|déploierai(?:t|ent)|dépêcherai(?:t|ent)|fournirai(?:t|ent))|(?:re)?déploier(?:a|ont)|dépêcher(?:a|ont)|arriver(?:a|ont)|rejoindr(?:a|ont)|reviendr(?:a|ont)|retourner(?:a|ont)` +
+      `(?=enverrai|déploierai|dépêcherai|fournirai)(?<=(?:annonc|promi|décid|accept|convenu)\\p{L}*\\s+(?:[^.;«»]{0,40}?\\s)?qu(?:e\\s+|['’])[^.;«»]{0,60}?)(?:enverrai(?:t|ent)|déploierai(?:t|ent)|dépêcherai(?:t|ent)|fournirai(?:t|ent))|(?:re)?déploier(?:a|ont)|dépêcher(?:a|ont)|arriver(?:a|ont)|rejoindr(?:a|ont)|reviendr(?:a|ont)|retourner(?:a|ont)` +
       // a follow-up announced: "un renfort devrait suivre"
       `|(?:devr(?:ait|aient|a|ont)|doi(?:t|vent))\\s+(?:bientôt\\s+|prochainement\\s+|encore\\s+)?suivre` +
       // a planned movement as a noun: "un transfert vers le front prévu courant novembre"
@@ -55,7 +55,7 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
     `prévoi(?:t|ent|ait|aient|rait|raient)|doi(?:t|vent)\\s+(?:encore\\s+)?être|devr(?:ait|aient|a|ont)|ser(?:a|ont)(?=\\s+(?:bientôt\\s+|prochainement\\s+)?(?:envoy|déploy|dépêch|transf|engag|achemin|redéploy))` +
       // near future and intention: "va les envoyer", "allait les utiliser", "a l'intention de les utiliser"
       `|(?:v(?:a|ont)|all(?:ait|aient))(?=\\s+(?:les\\s+|en\\s+|leur\\s+)?${MOVE_VERB})|intention(?=\\s+d(?:e\\s+|['’])(?:les\\s+|en\\s+)?${MOVE_VERB})` +
-      `|s['’]apprêt${L}|risque\\s*[»”"]?\\s+de\\s+voir(?=\\s+(?:\\p{L}+\\s+){0,3}?${MOVE_VERB})|(?<=(?:se|s['’])\\s*)prépar(?:e|ent|ait|aient|erait|eraient)(?=\\s+à\\s+(?:les\\s+|en\\s+)?${MOVE_VERB})|envisag${L}|projett?${L}(?=\\s+d)|compt(?:e|ent|ait|aient)(?=\\s+(?:les\\s+)?(?:envoy|déploy))` +
+      `|s['’]apprêt${L}|risque\\s*[»”"]?\\s+de\\s+voir(?=\\s+(?:\\p{L}+\\s+){0,3}?${MOVE_VERB})|(?=prépar)(?<=(?:se|s['’])\\s*)prépar(?:e|ent|ait|aient|erait|eraient)(?=\\s+à\\s+(?:les\\s+|en\\s+)?${MOVE_VERB})|envisag${L}|projett?${L}(?=\\s+d)|compt(?:e|ent|ait|aient)(?=\\s+(?:les\\s+)?(?:envoy|déploy))` +
       // agreement to send: "a accepté d'envoyer"; a possibility judged for what follows: "n'exclut pas que ... soient
       // envoyés", "juge « probable » que Pyongyang envoie" (a subjunctive of the future)
       `|accept${L}(?=\\s+d(?:e\\s+|['’])(?:les\\s+|en\\s+)?${MOVE_VERB})|exclu(?:t|ent|ait|aient)?(?=\\s+pas)|(?:probable|possible|vraisemblable)(?=\\s*»?\\s*(?:que|qu['’]))` +
@@ -64,7 +64,7 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
   ],
   [
     "deployed",
-    `envoy${L}|envoi(?:e|ent)?|enverr${L}|expédi(?:e|ent|é|és|ée|ées|er|ait|aient)|(?:re)?déploy${L}|(?:re)?déploi${L}|fourni(?:r|t|s|ssent|ssait|ssaient|rait|raient)?(?=\\s+${TROOP_NOUN})|rejoi(?:nt|gnent|ndre|gnait|gnaient)\\s+(?:le\\s+front|les\\s+(?:premières\\s+)?lignes)|stationn${L}|(?<=(?:sont|seraient|étaient|serait|est)\\s+)revenu(?:e|s|es)?|arriv(?:é|ée|és|ées|er|ait|aient|e|ent|erai\\p{L}*|ant|ent|era|eront)|se\\s+trouv${L}|évolu(?:ent|erai\\p{L}*|aient|ait)|transf[ée]r${L}|transport(?:é|ée|és|ées|er|ait|aient)|install(?:é|ée|és|ées)|positionn${L}|bas[ée]e?s|cantonn${L}|dépêch${L}|achemin${L}|présent(?:s|es)|présence|sur\\s+le\\s+sol|renfor${L}|mobilis(?:é|és|ées)|(?:sont|seraient|étaient|serait|est)\\s+(?:déjà\\s+|actuellement\\s+)?(?:en|au|dans)(?=\\s+(?:Russie|Ukraine|région))`,
+    `envoy${L}|envoi(?:e|ent)?|enverr${L}|expédi(?:e|ent|é|és|ée|ées|er|ait|aient)|(?:re)?déploy${L}|(?:re)?déploi${L}|fourni(?:r|t|s|ssent|ssait|ssaient|rait|raient)?(?=\\s+${TROOP_NOUN})|rejoi(?:nt|gnent|ndre|gnait|gnaient)\\s+(?:le\\s+front|les\\s+(?:premières\\s+)?lignes)|stationn${L}|(?=revenu)(?<=(?:sont|seraient|étaient|serait|est)\\s+)revenu(?:e|s|es)?|arriv(?:é|ée|és|ées|er|ait|aient|e|ent|erai\\p{L}*|ant|ent|era|eront)|se\\s+trouv${L}|évolu(?:ent|erai\\p{L}*|aient|ait)|transf[ée]r${L}|transport(?:é|ée|és|ées|er|ait|aient)|install(?:é|ée|és|ées)|positionn${L}|bas[ée]e?s|cantonn${L}|dépêch${L}|achemin${L}|présent(?:s|es)|présence|sur\\s+le\\s+sol|renfor${L}|mobilis(?:é|és|ées)|(?:sont|seraient|étaient|serait|est)\\s+(?:déjà\\s+|actuellement\\s+)?(?:en|au|dans)(?=\\s+(?:Russie|Ukraine|région))`,
   ],
 ];
 
@@ -159,7 +159,7 @@ export function clauseMeasure(
 
 // The lookahead lists every first letter of the alternatives below (same flags): it only skips positions where none can start.
 const PERSONNEL_RE =
-  /(?=[tsmfuocrhnebdipé])(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|sergents?|camarades(?=\s*[»”"]?\s*(?:nord-)?coréens)|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])/giu;
+  /(?=[tsmfuocrhnebdipé])(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|sergents?|camarades(?=\s*[»”"]?\s*(?:nord-)?coréens)|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?=éléments)(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])/giu;
 const NK_RE = /nord[-\s]?cor[ée]en|cor[ée]e\s+du\s+nord|pyongyang|north\s+korea/iu;
 const NK_AFTER_RE = /^\s*(?:d['’]élite\s+)?(?:nord[-\s]?coréen(?:ne)?s?|de\s+(?:la\s+)?Corée\s+du\s+Nord|de\s+Pyongyang|du\s+Nord|de\s+Kim\s+Jong)/iu;
 const OTHER_AFTER_RE =

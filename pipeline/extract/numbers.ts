@@ -29,7 +29,7 @@ const DIG = "\\d{1,3}(?:[ \\u00A0\\u202F.,’'](?=\\d{3}(?!\\d))\\d{3})+(?!\\d)|
 const NUM = `(?:(?:${DIG})(?:\\s+(?:millions?|mille))?|${WORDS})`;
 // "plusieurs centaines", "des dizaines de milliers"; "ces prétendus milliers (de soldats)".
 const VAGUE =
-  "(?:(?:des|plusieurs|quelques|de\\s+nombreux|de\\s+nombreuses|quelque)\\s+(?:dizaines|centaines|milliers)(?:\\s+de\\s+(?:milliers|centaines))?|(?<=(?:ces|les|des)\\s+(?:prétendu|supposé|soi-disant)e?s\\s+)(?:dizaines|centaines|milliers))";
+  "(?:(?:des|plusieurs|quelques|de\\s+nombreux|de\\s+nombreuses|quelque)\\s+(?:dizaines|centaines|milliers)(?:\\s+de\\s+(?:milliers|centaines))?|(?=dizaines|centaines|milliers)(?<=(?:ces|les|des)\\s+(?:prétendu|supposé|soi-disant)e?s\\s+)(?:dizaines|centaines|milliers))";
 const APPROX_NOUN =
   "(?:une?|quelque)\\s+(?:bonne\\s+|petite\\s+)?(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)(?:\\s+de\\s+(?:milliers|centaines))?";
 const QUAL =
