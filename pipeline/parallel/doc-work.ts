@@ -79,9 +79,11 @@ export function extractDoc(doc: CleanedDoc, checker: RecordChecker<Claim>): Extr
   }
   for (const line of out.claims) {
     // What the validate stage does with each line of claims.jsonl.
-    const r = checker.check(JSON.parse(line));
+    const parsed: unknown = JSON.parse(line);
+    const r = checker.check(parsed);
     if (r.rejected) out.rejected.push(JSON.stringify(r.rejected));
-    else out.valid.push(JSON.stringify(r.valid));
+    // The record itself, already in column order, is the line it was parsed from.
+    else out.valid.push(r.valid === parsed ? line : JSON.stringify(r.valid));
   }
   return out;
 }
