@@ -8,8 +8,8 @@
 import fs from "node:fs/promises";
 import fsSync, { constants } from "node:fs";
 import path from "node:path";
-import { checkFile } from "./manifest.js";
-import { MAX_BYTES, tooLarge } from "./decode.js";
+import { checkFile } from "./file-rules.js";
+import { MAX_BYTES, tooLarge } from "./size-limits.js";
 
 export type Resolved = { path: string; stamp?: FileStamp } | { error: string };
 export type ReadResult = { bytes: Uint8Array } | { error: string };
@@ -146,7 +146,9 @@ export class CorpusReader {
     if (lexical) return { error: lexical };
     const dir = this.realDir(path.dirname(file), file);
     if ("error" in dir) return dir;
-    const candidate = path.join(dir.real, path.basename(file));
+    const base = path.basename(file);
+    // dir.real is a realpath (absolute, normalised): a plain name needs no path.join (the no-op rebuild resolves every file).
+    const candidate = base === "." || base === "" ? path.join(dir.real, base) : `${dir.real}/${base}`;
     let st: fsSync.BigIntStats;
     try {
       st = fsSync.lstatSync(candidate, { bigint: true });

@@ -15,19 +15,9 @@
 // - CRLF is kept: the raw text is the file as written; the cleaner normalises it.
 import chardet from "chardet";
 import iconv from "iconv-lite";
+import { MAX_BYTES, tooLarge } from "./size-limits.js";
 
-/**
- * Largest file we decode. A long news article is well under 200 KB; 10 MB leaves
- * fifty-fold headroom while keeping one document's bytes, text, offset map and
- * JSON line comfortably in memory. Anything bigger is a dump or a mistake.
- */
-export const MAX_BYTES = 10 * 1024 * 1024;
-
-/**
- * Largest manifest (sources.csv) we read: a row is about 160 bytes, so 256 MB is
- * over a million documents. The article limit above would stop at ~65,000 rows.
- */
-export const MANIFEST_MAX_BYTES = 256 * 1024 * 1024;
+export { formatBytes, MANIFEST_MAX_BYTES, MAX_BYTES, tooLarge } from "./size-limits.js";
 
 export type DecodeResult = { text: string; encoding: string } | { error: string };
 
@@ -44,14 +34,6 @@ const MAGIC: [string, number[]][] = [
 
 /** Legacy encodings we accept, as chardet names them -> the name iconv-lite decodes with. */
 const LEGACY: Record<string, string> = { "windows-1252": "windows-1252", "ISO-8859-1": "iso-8859-1" };
-
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
-}
-
-export function tooLarge(size: number, limit = MAX_BYTES): string {
-  return `file too large: ${formatBytes(size)} (${size} bytes), the limit is ${formatBytes(limit)}`;
-}
 
 export function decode(bytes: Uint8Array, maxBytes = MAX_BYTES): DecodeResult {
   if (bytes.length === 0) return { error: "empty file" };

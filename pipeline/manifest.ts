@@ -6,6 +6,9 @@
 // doc_id keys every downstream record and two documents must not share one.
 import Papa from "papaparse";
 import type { Problem, Source } from "./types.js";
+import { CONTROL, checkFile, show } from "./file-rules.js";
+
+export { checkFile, show };
 
 export const REQUIRED_COLUMNS = ["doc_id", "file", "publisher", "url", "published_at", "language"] as const;
 
@@ -13,18 +16,12 @@ export const REQUIRED_COLUMNS = ["doc_id", "file", "publisher", "url", "publishe
 export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(["fr", "en"]);
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-// C0, DEL and C1 controls: never legitimate in a manifest cell, and dangerous when echoed to a terminal.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export interface ManifestResult {
   sources: Source[];
   problems: Problem[];
 }
 
-/** Quotes a value for a one-line message, escaping control characters. */
-export function show(value: string): string {
-  return JSON.stringify(value.length > 80 ? value.slice(0, 77) + "..." : value);
-}
 
 export function parseManifest(text: string, manifestName: string): ManifestResult {
   const problems: Problem[] = [];
@@ -160,22 +157,6 @@ function checkDocId(id: string): string | null {
   if (CONTROL.test(id)) return `doc_id ${show(id)} contains control characters`;
   if (/[/\\]/.test(id)) return `doc_id ${show(id)} contains a slash`;
   if (!DOC_ID.test(id)) return `doc_id ${show(id)} must match ${DOC_ID.source}`;
-  return null;
-}
-
-/**
- * Lexical check of a manifest `file`: relative, forward slashes, no `..`.
- * Symlinks are checked later against the real file system (corpus-files.ts).
- */
-export function checkFile(file: string): string | null {
-  if (file === "") return "empty file";
-  if (CONTROL.test(file)) return `file ${show(file)} contains control characters`;
-  if (file.startsWith("/") || /^[A-Za-z]:/.test(file) || file.startsWith("\\")) {
-    return `file ${show(file)} is an absolute path: it must be relative to the corpus folder`;
-  }
-  // A backslash is a separator on Windows: "..\\x" would escape there.
-  if (file.includes("\\")) return `file ${show(file)} contains a backslash: use / as the separator`;
-  if (file.split("/").some((seg) => seg === "..")) return `file ${show(file)} escapes the corpus folder (..)`;
   return null;
 }
 

@@ -2,7 +2,7 @@
 // and the rule that a bad input prints one line while a bug prints a stack.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { minimist } from "zx";
+import minimist from "minimist";
 
 /** An error caused by the user's input or setup, not by a bug: printed as one line. */
 export class UserError extends Error {

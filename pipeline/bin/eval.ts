@@ -6,7 +6,7 @@
 // --claims FILE scores a given CSV (codebook column names) or JSONL file.
 // Exit 1 when a threshold is not met.
 import path from "node:path";
-import { minimist } from "zx";
+import minimist from "minimist";
 import { checkThresholds, formatReport, score, toJson, type Row } from "../eval/score.js";
 import { claimsFromBuild, claimsFromStages, readClaims, readGold } from "../eval/io.js";
 import { isMain, runMain, UserError } from "./cli.js";
