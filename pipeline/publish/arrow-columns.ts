@@ -63,8 +63,13 @@ export function epochDay(iso: string): number {
 
 export function dateDayData(type: DateDay, values: readonly (string | null)[]): Data<DateDay> {
   const data = new Int32Array(values.length);
+  // A corpus has a few hundred distinct dates over hundreds of thousands of rows: convert each once.
+  const days = new Map<string, number>();
   values.forEach((v, i) => {
-    if (v !== null) data[i] = epochDay(v);
+    if (v === null) return;
+    let d = days.get(v);
+    if (d === undefined) days.set(v, (d = epochDay(v)));
+    data[i] = d;
   });
   return makeData({ type, length: values.length, ...validity(values), data });
 }

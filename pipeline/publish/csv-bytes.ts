@@ -19,7 +19,7 @@ export function csvChunks(records: readonly object[], jsonSchema: RecordSchema):
   for (let from = 0; from === 0 || from < records.length; from += BLOCK) {
     const rows = records.slice(from, from + BLOCK).map((r) => toCsvRow(r, jsonSchema));
     // encodeCsv: Papa.unparse(all rows, header) + "\n"; Papa joins rows with "\n", so blocks join the same way.
-    const text = Papa.unparse(rows, { columns, header: from === 0, newline: "\n", escapeFormulae: true });
+    const text = Papa.unparse(rows, { columns, header: from === 0, newline: "\n" });
     parts.push(Buffer.from(from === 0 ? text : `\n${text}`, "utf8"));
   }
   parts.push(Buffer.from("\n"));

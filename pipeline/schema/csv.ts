@@ -17,7 +17,8 @@
 // Counting the leading quotes keeps a value that itself starts with "'=" distinct
 // from an escaped "=". papaparse's `escapeFormulae: true` applies the same prefix,
 // but its test /^[=+\-@\t\r].*$/ misses multi-line cells ("." stops at a newline),
-// so the codec does it itself; with it, escapeFormulae on top is a no-op.
+// so the codec does it itself, on every cell (numbers, dates and lists too), and papaparse
+// is called without escapeFormulae: after the codec no cell starts with those characters.
 import Papa from "papaparse";
 import { claimColumnSpecs, columnsOf, documentColumnSpecs, type Column } from "./columns.js";
 import { claimSchema, documentSchema, type RecordSchema } from "./schemas.js";
@@ -90,7 +91,7 @@ export function fromCsvRow(row: Record<string, string>, jsonSchema: RecordSchema
 export function encodeCsv(records: readonly object[], jsonSchema: RecordSchema = claimSchema): string {
   const columns = columnsFor(jsonSchema).map((c) => c.name);
   const rows = records.map((r) => toCsvRow(r, jsonSchema));
-  return Papa.unparse(rows, { columns, header: true, newline: "\n", escapeFormulae: true }) + "\n";
+  return Papa.unparse(rows, { columns, header: true, newline: "\n" }) + "\n";
 }
 
 export interface CsvRow {
