@@ -178,7 +178,7 @@ async function noopBuild(opts: BuildOptions, version: string, r: RecordedResult,
   }
   removeLeftovers(opts.dist);
   updateLatest(opts.dist, version, latest);
-  updateIndex(opts.dist);
+  await updateIndex(opts.dist);
   const dir = versionDir(opts.dist, version);
   const relative = path.relative(process.cwd(), dir);
   const shown = relative && !relative.startsWith("..") ? relative : dir;

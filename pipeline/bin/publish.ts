@@ -66,7 +66,7 @@ export async function runPublish(opts: PublishOptions): Promise<PublishSummary> 
     staged.discard();
   }
   updateLatest(opts.dist, plan.version);
-  updateIndex(
+  await updateIndex(
     opts.dist,
     plan.status === "new"
       ? {
