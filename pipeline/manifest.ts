@@ -22,7 +22,6 @@ export interface ManifestResult {
   problems: Problem[];
 }
 
-
 export function parseManifest(text: string, manifestName: string): ManifestResult {
   const problems: Problem[] = [];
   const sources: Source[] = [];

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
+import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, stampOfPath, type FileStamp, type Resolved } from "../corpus-files.js";
 import { codeKeys, type CodeKeys } from "./keys.js";
 import { folderStamps, type KnownLatest } from "../publish/folder-stamps.js";
 
@@ -50,6 +50,11 @@ export function stampText(s: FileStamp | null | undefined): string {
   return s ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : "-";
 }
 
+/** One file's line in the stat digest: the no-op check and the docs pass (parallel/docs.ts) must write it alike. */
+export function statLine(file: string, resolved: Resolved): string {
+  return `${file}\0${"error" in resolved ? `E${resolved.error}` : stampText(resolved.stamp)}\n`;
+}
+
 /** Digest of the stamps of `files` as the clean stage resolves them (errors included). */
 export function statDigest(data: string, files: readonly string[]): string {
   const reader = new CorpusReader(data);
@@ -57,8 +62,7 @@ export function statDigest(data: string, files: readonly string[]): string {
   // Hashed in pieces of many lines: one update per file cost more than the lstat at 100,000 files.
   let piece = "";
   for (const f of files) {
-    const r = reader.resolve(f);
-    piece += `${f}\0${"error" in r ? `E${r.error}` : stampText(r.stamp)}\n`;
+    piece += statLine(f, reader.resolve(f));
     if (piece.length > 1 << 16) {
       h.update(piece);
       piece = "";

@@ -47,12 +47,11 @@ function folded(word: string): [string, string] {
 
 // Which UTF-16 code units are word characters (WORD_RE), looked up instead of running
 // the Unicode regex: tokenize is called on every article and was its costliest loop.
+const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
 const WORD_UNIT = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
-  if (c >= 0xd800 && c <= 0xdfff) continue;
-  if (/^[\p{L}\p{N}]$/u.test(String.fromCharCode(c))) WORD_UNIT[c] = 1;
+  if ((c < 0xd800 || c > 0xdfff) && WORD_CHAR_RE.test(String.fromCharCode(c))) WORD_UNIT[c] = 1;
 }
-const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
 
 /** Length in code units of the word character at i (2 for an astral letter), or 0. */
 function wordCharAt(text: string, i: number): number {

@@ -27,7 +27,7 @@ import { UserError } from "../bin/cli.js";
 import { AtomicJsonlWriter, interimDir } from "../bin/io.js";
 import { codeKeys, hashOf } from "../cache/keys.js";
 import { PackStore } from "../cache/pack.js";
-import { stampText } from "../cache/state.js";
+import { statLine } from "../cache/state.js";
 import { cleanLine, docMeta, sha256Hex, type DocMeta } from "./doc-lines.js";
 import type { DocResult, DocTask } from "./task.js";
 import type { DocPool } from "./pool.js";
@@ -208,7 +208,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       const slot: Slot = { source, meta: docMeta(source) };
       slots.push(slot);
       const resolved = reader.resolve(source.file);
-      statHash.update(`${source.file}\0${"error" in resolved ? `E${resolved.error}` : stampText(resolved.stamp)}\n`);
+      statHash.update(statLine(source.file, resolved));
       if ("error" in resolved) {
         slot.unread = `${resolved.error}; document not built`;
         continue;

@@ -26,9 +26,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 /** Rebuilds a valid record with its keys in column order, so written files are byte-stable. */
 function inColumnOrder<T>(record: Record<string, unknown>, columns: readonly string[]): T {
   // Records made by this pipeline already have exactly the columns, in order: no copy needed.
-  let i = 0;
-  for (const k in record) if (k !== columns[i++]) return Object.fromEntries(columns.map((c) => [c, record[c]])) as T;
-  if (i === columns.length) return record as T;
+  const keys = Object.keys(record);
+  if (keys.length === columns.length && keys.every((k, i) => k === columns[i])) return record as T;
   return Object.fromEntries(columns.map((c) => [c, record[c]])) as T;
 }
 
