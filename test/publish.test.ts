@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runPublish, type PublishOptions } from "../pipeline/bin/publish.js";
 import { recordsFromTable } from "../pipeline/publish/arrow-read.js";
 import { sha256Hex } from "../pipeline/publish/checksums.js";
+import { listedSha256, parseRowDigests, ROW_DIGESTS } from "../pipeline/publish/row-digests.js";
 import { PARQUET_METADATA_KEY } from "../pipeline/publish/parquet.js";
 import { claimSchema, documentSchema, fromCsvRow, parseCsv, type RecordSchema } from "../pipeline/schema/index.js";
 import { dataPackageV2Profile } from "./publish-dp-profile.js";
@@ -267,3 +268,83 @@ describe("versions", () => {
     expect(fs.readdirSync(s.path)).not.toContain("problems.csv");
   });
 });
+
+describe("row digests of the previous release", () => {
+  const digestsFile = (data: string) => path.join(data, "interim", "cache", ROW_DIGESTS);
+  /** New interim files, keeping the build cache (writeInterim starts the interim folder afresh). */
+  const rewrite = (data: string, corpus: Corpus) => {
+    const file = digestsFile(data);
+    const kept = fs.existsSync(file) ? fs.readFileSync(file) : null;
+    writeInterim(data, corpus);
+    if (kept) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, kept);
+    }
+  };
+  /** The same edits published with and without the digests. */
+  const editions = (corpus: Corpus): Corpus[] => {
+    const corrected = corpus.claims.map((c) => ({ ...c }));
+    corrected[2]!.certainty = corrected[2]!.certainty === "denied" ? "asserted" : "denied";
+    corrected[4]!.places = [...corrected[4]!.places, "Kursk Oblast"];
+    const added = { ...corpus.claims[0]!, claim_id: "ffffffffffffff00", count: 123, count_low: 123, count_high: 123, count_qualifier: "exact" as const, count_text: "123" };
+    const docs = corpus.docs.map((d, i) => (i === 1 ? { ...d, publisher: "Renamed" } : d));
+    return [corpus, { ...corpus, claims: [...corrected, added] }, { ...corpus, claims: corrected.slice(1) }, { ...corpus, claims: corrected.slice(1), docs }];
+  };
+
+  it("are kept after each release, for that release's Arrow files", async () => {
+    const env = setup();
+    const s = await env.publish();
+    const sums = fs.readFileSync(path.join(s.path, "SHA256SUMS"), "utf8");
+    const d = parseRowDigests(fs.readFileSync(digestsFile(env.data), "utf8"), listedSha256(sums, "claims.arrow"), listedSha256(sums, "documents.arrow"));
+    expect(d).not.toBeNull();
+    expect(d!.claims.ids).toEqual(sortedById(env.corpus.claims).map((c) => c.claim_id));
+    expect(d!.documents.ids.length).toBe(env.corpus.docs.length);
+    expect(parseRowDigests(fs.readFileSync(digestsFile(env.data), "utf8"), "0".repeat(64), listedSha256(sums, "documents.arrow"))).toBeNull();
+  });
+
+  it("give the same releases and CHANGES.csv as reading the previous Arrow files, edit after edit", async () => {
+    const withDigests = setup();
+    const without = setup();
+    const summaries: [unknown, unknown][] = [];
+    for (const corpus of editions(goldCorpus())) {
+      rewrite(withDigests.data, corpus);
+      writeInterim(without.data, corpus);
+      const a = await withDigests.publish();
+      const b = await without.publish({ rowDigests: false });
+      summaries.push([[a.version, a.changes], [b.version, b.changes]]);
+    }
+    expect(fs.existsSync(digestsFile(without.data))).toBe(false);
+    expect(snapshot(withDigests.dist)).toEqual(snapshot(without.dist));
+    for (const [a, b] of summaries) expect(a).toEqual(b);
+    const n = goldCorpus().claims.length;
+    expect(summaries.map(([a]) => a)).toEqual([
+      ["1.0.0", { added: n, changed: 0, removed: 0 }],
+      ["1.1.0", { added: 1, changed: 2, removed: 0 }],
+      ["1.1.1", { added: 0, changed: 0, removed: 2 }],
+      // Only a document's publisher: no claim changes, a patch for the documents table.
+      ["1.1.2", { added: 0, changed: 0, removed: 0 }],
+    ]);
+  });
+
+  it("are used only for the release they were written for", async () => {
+    const env = setup();
+    await env.publish();
+    const file = digestsFile(env.data);
+    const digests = JSON.parse(fs.readFileSync(file, "utf8"));
+    // Digests that forget the last row: trusted, that row reads as added; for another release, ignored.
+    const forgetful = { ...digests, claims: { ...digests.claims, ids: digests.claims.ids.slice(0, -1), hashes: digests.claims.hashes.slice(0, -1) } };
+    const corpus = editions(goldCorpus())[1]!;
+    rewrite(env.data, corpus);
+    fs.writeFileSync(file, JSON.stringify({ ...forgetful, claimsArrow: "0".repeat(64) }));
+    const ignored = await env.publish();
+    expect(ignored.changes).toEqual({ added: 1, changed: 2, removed: 0 });
+
+    const other = setup();
+    await other.publish();
+    rewrite(other.data, corpus);
+    fs.writeFileSync(digestsFile(other.data), JSON.stringify(forgetful));
+    const trusted = await other.publish();
+    expect(trusted.changes).toEqual({ added: 2, changed: 2, removed: 0 });
+  });
+});
+

@@ -105,7 +105,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
 
     t = performance.now();
     const { runPublish } = await import("./publish.js");
-    const published = await runPublish({ data: opts.data, dist: opts.dist, strict: opts.strict });
+    const published = await runPublish({ data: opts.data, dist: opts.dist, strict: opts.strict, rowDigests: cached });
     step("publish", t, published.message);
 
     const problems = cleaned.problems.length + extracted.problems.length;

@@ -3,13 +3,16 @@
 //   DIST/latest/ (copy of the newest version), DIST/index.json (every version).
 // Under --strict the release is still written (it records the rejected records and
 // problems), but the exit code is 1 when there are any, as in the validate stage.
+import fs from "node:fs";
 import path from "node:path";
 import type { RecordSchema } from "../schema/index.js";
 import { withBuildLock } from "../lock.js";
 import type { ChangeKind } from "../publish/changes.js";
 import { listVersions, readFolder, removeLeftovers, StagedVersion, updateIndex, updateLatest, versionDir } from "../publish/dist-store.js";
 import { readPublishInput } from "../publish/read-inputs.js";
-import { buildRelease, type ReleaseCounts } from "../publish/release.js";
+import { buildRelease, type PreviousRelease, type ReleaseCounts } from "../publish/release.js";
+import { listedSha256, parseRowDigests, ROW_DIGESTS, type RowDigests } from "../publish/row-digests.js";
+import { interimDir, writeFileAtomic } from "./io.js";
 import type { Bump } from "../publish/version.js";
 import { isMain, parseStageArgs, runMain } from "./cli.js";
 
@@ -22,6 +25,8 @@ export interface PublishOptions {
   /** Record schemas to publish under; default schema/*.json (tests pass changed ones). */
   claimSchema?: RecordSchema;
   documentSchema?: RecordSchema;
+  /** Keep and use the releases' row digests in DATA/interim/cache/ (default true; build-data --no-cache: false). */
+  rowDigests?: boolean;
 }
 
 export interface PublishSummary {
@@ -38,15 +43,30 @@ export interface PublishSummary {
   message: string;
 }
 
-const PREVIOUS_FILES = ["claims.arrow", "documents.arrow", "datapackage.json", "SHA256SUMS"];
+/** Read up front; claims.arrow is read only if the diff needs it (no row digests, or a row differs). */
+const PREVIOUS_FILES = ["documents.arrow", "datapackage.json", "SHA256SUMS"];
+
+/** The newest release, as buildRelease compares against it; its row digests from `digestsFile` when they are its own. */
+function previousRelease(dist: string, version: string, digestsFile: string | null): PreviousRelease {
+  const dir = versionDir(dist, version);
+  const files = readFolder(dir, PREVIOUS_FILES);
+  const sums = files.get("SHA256SUMS");
+  let digests: RowDigests | null = null;
+  if (digestsFile && sums && fs.existsSync(digestsFile)) {
+    const text = Buffer.from(sums).toString("utf8");
+    digests = parseRowDigests(fs.readFileSync(digestsFile, "utf8"), listedSha256(text, "claims.arrow"), listedSha256(text, "documents.arrow"));
+  }
+  return { version, files, digests, load: (name) => fs.readFileSync(path.join(dir, name)) };
+}
 
 export async function runPublish(opts: PublishOptions): Promise<PublishSummary> {
   const input = readPublishInput(opts.data);
+  const digestsFile = (opts.rowDigests ?? true) ? path.join(interimDir(opts.data), "cache", ROW_DIGESTS) : null;
   removeLeftovers(opts.dist);
   const versions = listVersions(opts.dist);
   const newest = versions.at(-1) ?? null;
   // Only what the comparison needs: the CSV and kept-aside files are compared through SHA256SUMS, not loaded.
-  const previous = newest === null ? null : { version: newest, files: readFolder(versionDir(opts.dist, newest), PREVIOUS_FILES) };
+  const previous = newest === null ? null : previousRelease(opts.dist, newest, digestsFile);
   // The new version's files go to a staging folder as they are made, then it is renamed into place.
   const staged = new StagedVersion(opts.dist);
   let plan;
@@ -61,7 +81,18 @@ export async function runPublish(opts: PublishOptions): Promise<PublishSummary> 
       },
       staged,
     );
-    if (plan.status === "new") staged.install(plan.version);
+    if (plan.status === "new") {
+      staged.install(plan.version);
+      // After the install: digests of a release that was never installed must not exist.
+      // They only speed up the next diff: failing to keep them is not a failed publish.
+      if (digestsFile) {
+        try {
+          writeFileAtomic(digestsFile, JSON.stringify(plan.digests));
+        } catch (e) {
+          process.stderr.write(`publish: row digests not kept (${(e as Error).message}); the next publish reads ${plan.version}'s claims.arrow instead\n`);
+        }
+      }
+    }
   } finally {
     staged.discard();
   }

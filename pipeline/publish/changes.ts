@@ -4,6 +4,7 @@ import Papa from "papaparse";
 import { recordsFromTable } from "./arrow-read.js";
 import { collectGarbage, GC_EVERY_ROWS } from "./gc.js";
 import { compareText } from "./order.js";
+import { rowHash } from "./row-digests.js";
 
 export type ChangeKind = "added" | "removed" | "changed";
 
@@ -59,72 +60,72 @@ export function changesCsv(changes: readonly Change[]): string {
 }
 
 /**
- * The previous release's rows as a compact map, id -> (hash of the row's JSON, row
- * number), built a block of rows at a time from its Arrow table: the previous release
- * is never held as records (at 500k claims those were ~1 GB of objects).
+ * The previous release's rows as a compact map, id -> row number, with each row's
+ * digest (row-digests.ts): built from the digests kept by the publish that made the
+ * release, or else a block of rows at a time from its Arrow table. The previous
+ * release is never held as records (at 500k claims those were ~1 GB of objects), and
+ * its Arrow table is read only when a row's digest differs.
  */
 export class PreviousRows {
-  private readonly rows = new Map<string, { h: number; i: number }>();
+  private constructor(
+    private readonly index: Map<string, number>,
+    private readonly hashes: ArrayLike<number>,
+    private readonly table: () => Table,
+  ) {}
 
-  constructor(
-    private readonly table: Table,
-    key: string,
-    block = 1024,
-  ) {
+  static fromTable(table: Table, key: string, block = 1024): PreviousRows {
+    const index = new Map<string, number>();
+    const hashes: number[] = [];
     for (let from = 0; from < table.numRows; from += block) {
       const records = recordsFromTable(table.slice(from, Math.min(table.numRows, from + block)));
-      records.forEach((r, j) => this.rows.set(String(r[key]), { h: rowHash(JSON.stringify(r)), i: from + j }));
+      records.forEach((r, j) => {
+        index.set(String(r[key]), from + j);
+        hashes.push(rowHash(JSON.stringify(r)));
+      });
       if ((from + block) % GC_EVERY_ROWS === 0) collectGarbage();
     }
+    return new PreviousRows(index, hashes, () => table);
   }
 
-  /** The whole previous row, read back only for the rows whose hash differs. */
+  /** From digests in row order; `table` is called (once) only if some row's digest differs. */
+  static fromDigests(ids: readonly string[], hashes: ArrayLike<number>, table: () => Table): PreviousRows {
+    const index = new Map<string, number>();
+    ids.forEach((id, i) => index.set(id, i));
+    let loaded: Table | undefined;
+    return new PreviousRows(index, hashes, () => (loaded ??= table()));
+  }
+
+  /** The whole previous row, read back only for the rows whose digest differs. */
   record(i: number): Record<string, unknown> {
-    return recordsFromTable(this.table.slice(i, i + 1))[0]!;
+    return recordsFromTable(this.table().slice(i, i + 1))[0]!;
   }
 
   /**
-   * The same changes as diffRecords(previous records, after, key): a row whose JSON
-   * hashes the same as before is unchanged (53-bit hash of the JSON text: an accidental
-   * collision between a row and its own previous version is not a practical risk);
-   * the others are compared column by column.
+   * The same changes as diffRecords(previous records, new records, key), for new rows
+   * given by id and digest (`record(i)` gives the i-th new row as published, asked only
+   * when its digest differs from the previous row's): equal digests mean unchanged
+   * (a 2^-53 risk of missing a change, see rowHash); the other rows are compared
+   * column by column.
    */
-  diff(after: Iterable<Record<string, unknown>>, key: string): Change[] {
+  diff(ids: readonly string[], hashes: ArrayLike<number>, record: (i: number) => Record<string, unknown>, key: string): Change[] {
     const changes: Change[] = [];
     const seen = new Set<string>();
-    let n = 0;
-    for (const record of after) {
-      if (++n % GC_EVERY_ROWS === 0) collectGarbage();
-      const id = String(record[key]);
+    let compared = 0;
+    for (let n = 0; n < ids.length; n++) {
+      const id = ids[n]!;
       seen.add(id);
-      const previous = this.rows.get(id);
-      if (!previous) {
+      const previous = this.index.get(id);
+      if (previous === undefined) {
         changes.push({ id, change: "added", fields: [] });
         continue;
       }
-      if (rowHash(JSON.stringify(record)) === previous.h) continue;
-      const [change] = diffRecords([this.record(previous.i)], [record], key);
+      if (hashes[n] === this.hashes[previous]) continue;
+      // Each comparison reads a row back from Arrow: collect its garbage as the walk did (gc.ts).
+      if (++compared % GC_EVERY_ROWS === 0) collectGarbage();
+      const [change] = diffRecords([this.record(previous)], [record(n)], key);
       if (change) changes.push(change);
     }
-    for (const id of this.rows.keys()) if (!seen.has(id)) changes.push({ id, change: "removed", fields: [] });
+    for (const id of this.index.keys()) if (!seen.has(id)) changes.push({ id, change: "removed", fields: [] });
     return changes.sort((a, b) => compareText(a.id, b.id));
   }
-}
-
-/**
- * 53-bit hash of a row's JSON (cyrb53: two 32-bit multiply-xorshift lanes), in plain
- * JS: a native hash object per row (createHash) left ~1 GB of freed-but-kept malloc
- * memory after 500k rows. A changed row has a 2^-53 chance to look unchanged.
- */
-function rowHash(json: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -15,6 +15,8 @@ export interface RejectedRecord {
 
 export interface PublishInput {
   claims: Claim[];
+  /** Digest (row-digests.ts rowHash) of each claim's JSON line, in the order of `claims`; computed from the records when absent. */
+  claimHashes?: number[];
   docs: DocSummary[];
   rejected: RejectedRecord[];
   problems: Problem[];

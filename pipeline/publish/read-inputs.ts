@@ -16,6 +16,7 @@ import { UserError } from "../bin/cli.js";
 import { sha256Hex } from "./checksums.js";
 import type { DocSummary, PublishInput, RejectedRecord } from "./inputs.js";
 import { compareText } from "./order.js";
+import { rowHash } from "./row-digests.js";
 import { sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
 
 /** Calls `each` with every line of `file` (1-based numbers), reading 4 MB at a time. */
@@ -43,7 +44,7 @@ export function forEachLine(file: string, each: (line: string, n: number) => voi
   }
 }
 
-function parseJsonl<T>(file: string, keep: (value: T) => void, hash?: ReturnType<typeof createHash>): void {
+function parseJsonl<T>(file: string, keep: (value: T, line: string) => void, hash?: ReturnType<typeof createHash>): void {
   forEachLine(
     file,
     (line, n) => {
@@ -54,7 +55,7 @@ function parseJsonl<T>(file: string, keep: (value: T) => void, hash?: ReturnType
       } catch (e) {
         throw new UserError(`${file}:${n}: not JSON (${(e as Error).message}); rerun the stage that wrote it`);
       }
-      keep(value);
+      keep(value, line);
     },
     hash,
   );
@@ -112,7 +113,7 @@ export function readPublishInput(data: string): PublishInput {
     return o?.sha256 && o.stamp && sameStamp(o.stamp, stampOfPath(path.join(dir, name)) ?? undefined) ? o.sha256 : null;
   };
   const digests = new Map<string, string>();
-  const read = <T>(name: string, keep: (v: T) => void): void => {
+  const read = <T>(name: string, keep: (v: T, line: string) => void): void => {
     const file = path.join(dir, name);
     const sha = known(name);
     const hash = sha ? undefined : createHash("sha256");
@@ -121,7 +122,12 @@ export function readPublishInput(data: string): PublishInput {
   };
 
   const claims: Claim[] = [];
-  read<Claim>("valid.jsonl", (c) => claims.push(c));
+  // Each claim's digest, of its line as validate wrote it (the record's JSON in column order): the diff against the previous release compares these.
+  const claimHashes: number[] = [];
+  read<Claim>("valid.jsonl", (c, line) => {
+    claims.push(c);
+    claimHashes.push(rowHash(line));
+  });
   const docs: DocSummary[] = [];
   const sidecar = outputs?.documents;
   const cleanSha = known("clean.jsonl");
@@ -137,5 +143,5 @@ export function readPublishInput(data: string): PublishInput {
   const problems: Problem[] = [];
   for (const n of problemFiles) read<Problem>(n, (p) => problems.push(p));
   const digest = names.map((name) => `${digests.get(name)}  ${name}\n`);
-  return { claims, docs, rejected, problems, inputsSha256: sha256Hex(Buffer.from(digest.join(""))) };
+  return { claims, claimHashes, docs, rejected, problems, inputsSha256: sha256Hex(Buffer.from(digest.join(""))) };
 }

@@ -14,7 +14,8 @@ import { datapackage } from "./datapackage.js";
 import { documentRows } from "./documents.js";
 import type { PublishInput } from "./inputs.js";
 import { problemsCsv, rejectedJsonl } from "./kept-aside.js";
-import { byKey } from "./order.js";
+import { byKey, sortedOrder } from "./order.js";
+import { listedSha256, rowHash, type RowDigests } from "./row-digests.js";
 import { parquetBytes } from "./parquet.js";
 import { bumpFor, bumpVersion, FIRST_VERSION, type Bump } from "./version.js";
 
@@ -26,6 +27,10 @@ export interface PreviousRelease {
    * is absent is compared by its digest in SHA256SUMS.
    */
   files: ReadonlyMap<string, Uint8Array>;
+  /** A file not in `files`, read when needed (claims.arrow: only when a row's digest differs). */
+  load?: (name: string) => Uint8Array;
+  /** The previous release's row digests (row-digests.ts), already checked to be this release's. */
+  digests?: RowDigests | null;
 }
 
 /** Where buildRelease writes the files of a new release, one at a time (dist-store.ts StagedVersion). */
@@ -68,6 +73,8 @@ export type ReleasePlan =
       changes: Record<ChangeKind, number>;
       /** Size and SHA-256 of each file written to the sink. */
       files: Map<string, FileDigest>;
+      /** Its rows' digests, for the next publish to diff against (row-digests.ts). */
+      digests: RowDigests;
     };
 
 /** Files whose bytes depend on the data only (not on version or date): equal bytes mean equal content. */
@@ -102,10 +109,15 @@ function publishedTableSchemas(datapackageBytes: Uint8Array): string {
   return JSON.stringify([byName.get("claims") ?? null, byName.get("documents") ?? null]);
 }
 
-/** Records as published, one at a time: the schema's columns only, so a stray key never counts as a change. */
-function* published(records: readonly object[], schema: RecordSchema): Generator<Record<string, unknown>> {
+/** A record as published: the schema's columns only, so a stray key never counts as a change. */
+function publishedRecord(record: object, columns: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(columns.map((c) => [c, (record as Record<string, unknown>)[c]]));
+}
+
+/** Digests of records as published (what PreviousRows.fromTable computes from an Arrow table). */
+function publishedHashes(records: readonly object[], schema: RecordSchema): number[] {
   const columns = Object.keys(schema.properties);
-  for (const r of records) yield Object.fromEntries(columns.map((c) => [c, (r as Record<string, unknown>)[c]]));
+  return records.map((r) => rowHash(JSON.stringify(publishedRecord(r, columns))));
 }
 
 /**
@@ -119,16 +131,13 @@ function sameContent(previous: PreviousRelease, name: string, sha256: string | u
   if (bytes || !previous.files.has("SHA256SUMS")) {
     before = bytes && sha256Hex(bytes);
   } else {
-    for (const line of fromUtf8.decode(previous.files.get("SHA256SUMS")!).split("\n")) {
-      const m = /^([0-9a-f]{64})  (.+)$/.exec(line);
-      if (m && m[2] === name) before = m[1];
-    }
+    before = listedSha256(fromUtf8.decode(previous.files.get("SHA256SUMS")!), name);
   }
   return before === sha256;
 }
 
 function previousFile(previous: PreviousRelease, name: string): Uint8Array {
-  const bytes = previous.files.get(name);
+  const bytes = previous.files.get(name) ?? previous.load?.(name);
   if (!bytes) throw new Error(`previous release ${previous.version} has no ${name}`);
   return bytes;
 }
@@ -141,11 +150,16 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
   const claimSchema = options.claimSchema ?? defaultClaimSchema;
   const documentSchema = options.documentSchema ?? defaultDocumentSchema;
 
-  const claims: Claim[] = byKey(input.claims, (c) => c.claim_id);
+  const order = sortedOrder(input.claims, (c) => c.claim_id);
+  const claims: Claim[] = Array.from(order, (i) => input.claims[i]!);
+  const claimIds = claims.map((c) => c.claim_id);
+  // Digests in the same order: the interim lines' when given (readPublishInput), else of the records.
+  const claimHashes = input.claimHashes ? Array.from(order, (i) => input.claimHashes![i]!) : publishedHashes(claims, claimSchema);
   const knownDocs = new Set(input.docs.map((d) => d.doc_id));
   const orphans = claims.filter((c) => !knownDocs.has(c.doc_id));
   if (orphans.length > 0) throw new Error(`${orphans.length} claims name a document missing from clean.jsonl, e.g. ${orphans[0]!.claim_id} -> ${orphans[0]!.doc_id}`);
   const documents = documentRows(input.docs, claims);
+  const documentHashes = publishedHashes(documents, documentSchema);
   const counts: ReleaseCounts = { claims: claims.length, documents: documents.length, rejected: input.rejected.length, problems: input.problems.length };
 
   // Every file goes to the sink as soon as it is made, and only its size and digest
@@ -172,11 +186,15 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
   let bump: Bump = "initial";
   let changes: Change[] = claims.map((c) => ({ id: c.claim_id, change: "added", fields: [] }));
   if (previous) {
-    const before = tableFromIPC(previousFile(previous, "claims.arrow"));
-    const beforeDocs = tableFromIPC(previousFile(previous, "documents.arrow"));
+    // With the previous release's digests, its Arrow files are read only if some row differs.
+    const digests = previous.digests ?? null;
+    let before: Table | undefined;
+    let beforeDocs: Table | undefined;
+    const beforeTable = () => (before ??= tableFromIPC(previousFile(previous, "claims.arrow")));
+    const beforeDocsTable = () => (beforeDocs ??= tableFromIPC(previousFile(previous, "documents.arrow")));
     const schemaChanged =
-      schemaSignature(before.schema) !== schemaSignature(arrowSchema(claimSchema)) ||
-      schemaSignature(beforeDocs.schema) !== schemaSignature(arrowSchema(documentSchema));
+      (digests?.claims.schema ?? schemaSignature(beforeTable().schema)) !== schemaSignature(arrowSchema(claimSchema)) ||
+      (digests?.documents.schema ?? schemaSignature(beforeDocsTable().schema)) !== schemaSignature(arrowSchema(documentSchema));
     const contentDiffers = CONTENT_FILES.some((name) => !sameContent(previous, name, files.get(name)?.sha256));
     // Descriptions and constraints live only in datapackage.json; a change there is a correction too.
     const schemasDiffer =
@@ -185,8 +203,17 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
     // kept-aside files and Table Schemas. That is "unchanged" whatever a row-by-row diff would
     // say, so it is not computed (it is the costly part of publishing again at scale).
     if (!schemaChanged && !contentDiffers && !schemasDiffer) return { status: "unchanged", version: previous.version, counts };
-    changes = new PreviousRows(before, "claim_id").diff(published(claims, claimSchema), "claim_id");
-    const docChanges = new PreviousRows(beforeDocs, "doc_id").diff(published(documents, documentSchema), "doc_id");
+    const claimColumns = Object.keys(claimSchema.properties);
+    const documentColumns = Object.keys(documentSchema.properties);
+    const claimRows = digests ? PreviousRows.fromDigests(digests.claims.ids, digests.claims.hashes, beforeTable) : PreviousRows.fromTable(beforeTable(), "claim_id");
+    changes = claimRows.diff(claimIds, claimHashes, (i) => publishedRecord(claims[i]!, claimColumns), "claim_id");
+    const docRows = digests ? PreviousRows.fromDigests(digests.documents.ids, digests.documents.hashes, beforeDocsTable) : PreviousRows.fromTable(beforeDocsTable(), "doc_id");
+    const docChanges = docRows.diff(
+      documents.map((d) => d.doc_id),
+      documentHashes,
+      (i) => publishedRecord(documents[i]!, documentColumns),
+      "doc_id",
+    );
     const added = countChanges(changes).added + countChanges(docChanges).added;
     const next = bumpFor({ schemaChanged, added, corrected: contentDiffers || schemasDiffer });
     if (next === null) return { status: "unchanged", version: previous.version, counts };
@@ -227,5 +254,12 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
   emit("datapackage.json", utf8.encode(`${JSON.stringify(pkg, null, 2)}\n`));
   emit("README.md", utf8.encode(card));
   emit("SHA256SUMS", utf8.encode(sha256Sums(files)));
-  return { status: "new", version, previousVersion: previous?.version ?? null, bump, created, counts, changes: countChanges(changes), files };
+  const digests: RowDigests = {
+    format: 1,
+    claimsArrow: files.get("claims.arrow")!.sha256,
+    documentsArrow: files.get("documents.arrow")!.sha256,
+    claims: { schema: schemaSignature(arrowSchema(claimSchema)), ids: claimIds, hashes: claimHashes },
+    documents: { schema: schemaSignature(arrowSchema(documentSchema)), ids: documents.map((d) => d.doc_id), hashes: documentHashes },
+  };
+  return { status: "new", version, previousVersion: previous?.version ?? null, bump, created, counts, changes: countChanges(changes), files, digests };
 }
