@@ -2,7 +2,7 @@
 import type { Table } from "apache-arrow";
 import Papa from "papaparse";
 import { recordsFromTable } from "./arrow-read.js";
-import { collectGarbage, GC_EVERY_ROWS } from "./gc.js";
+import { collectGarbage, GC_EVERY_ROWS } from "../gc.js";
 import { compareText } from "./order.js";
 import { rowHash } from "./row-digests.js";
 

@@ -1,6 +1,7 @@
 // A table's CSV as UTF-8 bytes, encoded a block of rows at a time: the same bytes as
-// utf8(encodeCsv(records)) without ever holding the whole file as one JS string (at
-// 500k claims that string alone is 200-400 MB, and its UTF-8 copy as much again).
+// utf8(encodeCsv(records)) without ever holding the whole file, as one JS string or
+// as bytes (at 480k claims the file is 210 MB; the publish script writes each block
+// to disk as it is made).
 import Papa from "papaparse";
 import { toCsvRow, type RecordSchema } from "../schema/index.js";
 import { columnsOf } from "../schema/index.js";
@@ -12,20 +13,18 @@ import { columnsOf } from "../schema/index.js";
  */
 const BLOCK = 256;
 
-/** The CSV's UTF-8 bytes, as a list of chunks (concatenated, the bytes of encodeCsv). */
-export function csvChunks(records: readonly object[], jsonSchema: RecordSchema): Buffer[] {
+/** The CSV's UTF-8 bytes, block by block, made as they are consumed (concatenated, the bytes of encodeCsv). */
+export function* csvChunks(records: readonly object[], jsonSchema: RecordSchema): Generator<Buffer> {
   const columns = columnsOf(jsonSchema).map((c) => c.name);
-  const parts: Buffer[] = [];
   for (let from = 0; from === 0 || from < records.length; from += BLOCK) {
     const rows = records.slice(from, from + BLOCK).map((r) => toCsvRow(r, jsonSchema));
     // encodeCsv: Papa.unparse(all rows, header) + "\n"; Papa joins rows with "\n", so blocks join the same way.
     const text = Papa.unparse(rows, { columns, header: from === 0, newline: "\n" });
-    parts.push(Buffer.from(from === 0 ? text : `\n${text}`, "utf8"));
+    yield Buffer.from(from === 0 ? text : `\n${text}`, "utf8");
   }
-  parts.push(Buffer.from("\n"));
-  return parts;
+  yield Buffer.from("\n");
 }
 
 export function csvBytes(records: readonly object[], jsonSchema: RecordSchema): Buffer {
-  return Buffer.concat(csvChunks(records, jsonSchema));
+  return Buffer.concat([...csvChunks(records, jsonSchema)]);
 }

@@ -115,7 +115,7 @@ export class StagedVersion {
 
   constructor(private readonly dist: string) {}
 
-  write(name: string, chunks: readonly Uint8Array[]): void {
+  write(name: string, chunks: Iterable<Uint8Array>): void {
     if (this.dir === null) {
       fs.mkdirSync(this.dist, { recursive: true });
       this.dir = tmpName(this.dist, "v-");
