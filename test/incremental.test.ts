@@ -136,7 +136,8 @@ describe("parallel incremental build vs stage-by-stage build", () => {
   it("adding one article cleans and extracts only that article", async () => {
     edit((d) => addArticle(d, 7));
     const [sa] = await buildBoth();
-    expect(sa.cache).toMatchObject({ nothing: false, filesRead: 1, cleanHits: N, extractHits: N });
+    // The others' interim bytes are copied from the previous files (cache/ledger.ts).
+    expect(sa.cache).toMatchObject({ nothing: false, filesRead: 1, cleanHits: N, extractHits: N, copied: N });
     expect(sa.release).toMatch(/^published 1\.1\.0/);
     expectSameOutputs();
   });
@@ -152,7 +153,7 @@ describe("parallel incremental build vs stage-by-stage build", () => {
     });
     const [sa] = await buildBoth();
     // One file read (the edited one); the row whose publisher changed keeps its cleaned text but is extracted again.
-    expect(sa.cache).toMatchObject({ filesRead: 1, cleanHits: N, extractHits: N - 1 });
+    expect(sa.cache).toMatchObject({ filesRead: 1, cleanHits: N, extractHits: N - 1, copied: N - 1 });
     expectSameOutputs();
   });
 
@@ -166,22 +167,79 @@ describe("parallel incremental build vs stage-by-stage build", () => {
       fs.writeFileSync(f, bytes.subarray(0, bytes.length - 50));
     }
     fs.writeFileSync(path.join(cache, "files.json"), "{not json");
+    // Without its ledger, the build cannot copy the previous interim files and reads the packs.
+    fs.writeFileSync(path.join(cache, "ledger.json"), "{not json");
     forgetState();
     const [sa] = await buildBoth();
     expect(sa.cache!.filesRead).toBe(N + 1);
+    expect(sa.cache!.copied).toBe(0);
     expect(sa.cache!.corrupt).toBeGreaterThan(0);
     expectSameOutputs();
     // And the cache it rewrote is whole again.
     forgetState();
     const [again] = await buildBoth();
-    expect(again.cache).toMatchObject({ filesRead: 0, cleanHits: N + 1, extractHits: N + 1, corrupt: 0 });
+    expect(again.cache).toMatchObject({ filesRead: 0, cleanHits: N + 1, extractHits: N + 1, corrupt: 0, copied: N + 1 });
+    expectSameOutputs();
+  });
+
+  it("a ledger that does not tile the interim files is not used", async () => {
+    const file = path.join(pair.a.data, "interim", "cache", "ledger.json");
+    const ledger = JSON.parse(fs.readFileSync(file, "utf8")) as { docs: [string, string, unknown, unknown, number, number, number, number[]][] };
+    // One document's clean.jsonl bytes one too many: every later offset would be off by one.
+    ledger.docs[3]![7][0]! += 1;
+    fs.writeFileSync(file, JSON.stringify(ledger));
+    forgetState();
+    const [sa] = await buildBoth();
+    expect(sa.cache).toMatchObject({ filesRead: 0, copied: 0, cleanHits: N + 1, extractHits: N + 1 });
+    expectSameOutputs();
+  });
+
+  it("adding an article before the others copies their bytes around it", async () => {
+    edit((data) => {
+      const d = generateDoc(4242, 77);
+      const source = { ...d.source, doc_id: "0-first", file: "raw/0-first.txt" };
+      fs.writeFileSync(path.join(data, source.file), d.bytes);
+      fs.appendFileSync(path.join(data, "sources.csv"), sourcesLine(source));
+    });
+    const [sa] = await buildBoth();
+    expect(sa.cache).toMatchObject({ filesRead: 1, copied: N + 1 });
+    expectSameOutputs();
+  });
+
+  it("a document kept with a problem reports it again when its bytes are copied", async () => {
+    edit((data) => {
+      // Nothing but a share widget: cleaning empties it, and the document is kept with a problem.
+      fs.writeFileSync(path.join(data, "raw", "empty.txt"), "Partager sur Facebook\nPartager sur X\n");
+      fs.appendFileSync(path.join(data, "sources.csv"), "empty-doc,raw/empty.txt,X,,2024-11-02,fr\n");
+    });
+    const [first, firstRef] = await buildBoth();
+    expect(counts(first)).toEqual(counts(firstRef));
+    edit((data) => addArticle(data, 31));
+    const [sa, sb] = await buildBoth();
+    expect(sa.cache).toMatchObject({ filesRead: 1, copied: N + 3 });
+    expect(counts(sa)).toEqual(counts(sb));
+    expect(sa.problems).toBe(first.problems);
+    expectSameOutputs();
+    expect(fs.readFileSync(path.join(pair.a.data, "interim", "problems.clean.jsonl"), "utf8")).toContain("empty-doc");
+  });
+
+  it("removing an article from the manifest copies the others around its bytes", async () => {
+    edit((data) => {
+      const m = path.join(data, "sources.csv");
+      const lines = fs.readFileSync(m, "utf8").split("\n");
+      // A row in the middle: the ranges before and after it are no longer contiguous.
+      lines.splice(Math.floor(N / 2), 1);
+      fs.writeFileSync(m, lines.join("\n"));
+    });
+    const [sa] = await buildBoth();
+    expect(sa.cache).toMatchObject({ filesRead: 0, copied: N + 3 });
     expectSameOutputs();
   });
 
   it("same bytes in-process without cache (--workers 1 --no-cache)", async () => {
     edit((d) => addArticle(d, 9));
     const s = await buildData({ ...pair.a, strict: false, workers: 1, cache: false });
-    expect(s.cache).toMatchObject({ filesRead: N + 2, cleanHits: 0, extractHits: 0 });
+    expect(s.cache).toMatchObject({ filesRead: N + 4, cleanHits: 0, extractHits: 0, copied: 0 });
     await buildData({ ...pair.b, strict: false, ...reference });
     expectSameOutputs();
   });
@@ -191,6 +249,8 @@ describe("parallel incremental build vs stage-by-stage build", () => {
     await runExtract({ data: pair.a.data });
     const [sa] = await buildBoth();
     expect(sa.cache?.nothing).toBe(false);
+    // The ledger describes the claims.jsonl that was replaced: nothing is copied.
+    expect(sa.cache?.copied).toBe(0);
     expectSameOutputs();
   });
 });

@@ -39,7 +39,7 @@ export interface BuildSummary extends Figures {
    * How the parallel pass used the build cache: "nothing" when no input changed (no
    * stage ran), else files read and documents taken from the cache; absent with --stages.
    */
-  cache?: { nothing: boolean; filesRead: number; cleanHits: number; extractHits: number; corrupt: number };
+  cache?: { nothing: boolean; filesRead: number; cleanHits: number; extractHits: number; corrupt: number; copied: number };
   lines: string[];
 }
 
@@ -97,7 +97,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
           formatExtractSummary(extracted).replace(/^extract: /, "") +
           `; ${validated.valid} valid, ${validated.rejected} rejected; ` +
           (opts.cache ?? true
-            ? `cache: ${c.filesRead} files read, ${c.cleanHits} cleaned and ${c.extractHits} extracted from cache${c.corrupt ? `, ${c.corrupt} bad entries recomputed` : ""}; `
+            ? `cache: ${c.filesRead} files read, ${c.cleanHits} cleaned and ${c.extractHits} extracted from cache (${c.copied} copied from the last interim files)${c.corrupt ? `, ${c.corrupt} bad entries recomputed` : ""}; `
             : "no cache; ") +
           `${docs.threads > 1 ? `${docs.threads} workers` : "1 thread"}`,
       );
@@ -188,7 +188,7 @@ async function noopBuild(opts: BuildOptions, version: string, r: RecordedResult,
   log(`[${"publish".padEnd(8)}] ${release} (${((performance.now() - t) / 1000).toFixed(2)} s)`);
   const { lines, failed } = summarise(r, release, t0, opts.strict, log);
   return { read: r.read, cleaned: r.cleaned, claims: r.claims, valid: r.valid, rejected: r.rejected, problems: r.problems, unsupported: r.unsupported, release, exitCode: failed ? 1 : 0, lines,
-    cache: { nothing: true, filesRead: 0, cleanHits: 0, extractHits: 0, corrupt: 0 } };
+    cache: { nothing: true, filesRead: 0, cleanHits: 0, extractHits: 0, corrupt: 0, copied: 0 } };
 }
 
 if (isMain(import.meta.url)) {

@@ -43,7 +43,11 @@ export class AtomicJsonlWriter {
   private buf: string[] = [];
   private size = 0;
   private readonly hash: Hash | null;
+  /** A byte range of another file still to be copied here: consecutive copies are one. */
+  private copy: { fd: number; from: number; to: number } | null = null;
   count = 0;
+  /** Bytes written so far (UTF-8), pending ones included. */
+  bytes = 0;
 
   /** With `hashed`, the SHA-256 of what was written is kept (`sha256` after close). */
   constructor(
@@ -65,10 +69,41 @@ export class AtomicJsonlWriter {
 
   /** Writes one line already serialised as JSON (without its "\n"). */
   writeLine(json: string): void {
+    if (this.copy) this.flushCopy();
+    this.bytes += Buffer.byteLength(json, "utf8") + 1;
     this.buf.push(json, "\n");
     this.size += json.length + 1;
     this.count++;
     if (this.size > 1 << 20) this.flush();
+  }
+
+  /** Appends `length` bytes of the open file `fd` from `offset`, holding `lines` whole lines. */
+  copyFrom(fd: number, offset: number, length: number, lines: number): void {
+    if (length === 0) return;
+    this.count += lines;
+    this.bytes += length;
+    if (this.copy && this.copy.fd === fd && this.copy.to === offset) {
+      this.copy.to += length;
+      return;
+    }
+    if (this.copy) this.flushCopy();
+    this.flush();
+    this.copy = { fd, from: offset, to: offset + length };
+  }
+
+  private flushCopy(): void {
+    const c = this.copy!;
+    this.copy = null;
+    const block = Buffer.allocUnsafe(Math.min(4 << 20, c.to - c.from));
+    for (let at = c.from; at < c.to; ) {
+      const r = fs.readSync(c.fd, block, 0, Math.min(block.length, c.to - at), at);
+      if (r === 0) throw new Error(`${this.file}: the file copied from ended early (changed during the build?)`);
+      const bytes = block.subarray(0, r);
+      this.hash?.update(bytes);
+      let n = 0;
+      while (n < r) n += fs.writeSync(this.fd, bytes, n, r - n);
+      at += r;
+    }
   }
 
   private flush(): void {
@@ -83,6 +118,7 @@ export class AtomicJsonlWriter {
   }
 
   close(): void {
+    if (this.copy) this.flushCopy();
     this.flush();
     fs.closeSync(this.fd);
     fs.renameSync(this.tmp, this.file);

@@ -92,6 +92,11 @@ export class PackStore {
     return this.entries.has(key);
   }
 
+  /** Marks `key` as used by this build without reading it (its value was reused from elsewhere), so compaction keeps it. */
+  touch(key: string): void {
+    if (this.entries.has(key)) this.used.add(key);
+  }
+
   /** The payload stored under `key`, or null when absent or failing its checks (then forgotten). */
   get(key: string): string | null {
     const e = this.entries.get(key);

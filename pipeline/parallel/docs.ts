@@ -28,6 +28,7 @@ import { AtomicJsonlWriter, interimDir } from "../bin/io.js";
 import { codeKeys, hashOf } from "../cache/keys.js";
 import { PackStore } from "../cache/pack.js";
 import { statLine } from "../cache/state.js";
+import { LEDGER_FILES, readLedger, writeLedger, type LedgerEntry, type PlacedEntry } from "../cache/ledger.js";
 import { collectGarbage } from "../gc.js";
 import { cleanLine, docMeta, sha256Hex, type DocMeta } from "./doc-lines.js";
 import type { DocResult, DocTask } from "./task.js";
@@ -48,8 +49,8 @@ export interface DocsSummary {
   clean: CleanSummary;
   extract: ExtractSummary;
   validate: Omit<ValidateSummary, "exitCode">;
-  /** Documents whose clean / extract results came from the cache; documents read from disk. */
-  cache: { cleanHits: number; extractHits: number; filesRead: number; corrupt: number };
+  /** Documents whose clean / extract results came from the cache (`copied`: as bytes of the previous interim files); documents read from disk. */
+  cache: { cleanHits: number; extractHits: number; filesRead: number; corrupt: number; copied: number };
   /** Worker threads used (1: everything ran in this thread). */
   threads: number;
   /** What the no-op check (cache/state.ts) needs: the manifest's stamp before reading, files, digest of their stamps. */
@@ -106,6 +107,8 @@ interface Slot {
   cleanTail?: string | null;
   /** Cached extract payload, split into lines. */
   docLines?: string[];
+  /** Its bytes in the previous interim files (cache/ledger.ts), to be copied from there. */
+  reuse?: PlacedEntry;
   task?: number;
 }
 
@@ -165,8 +168,12 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
   const docPack = opts.cache ? new PackStore(cacheDir, "docs") : null;
   const oldStats = opts.cache ? readStatIndex(cacheDir) : new Map<string, StatEntry>();
   const newStats: [string, FileStamp, string][] = [];
-  const counters = { cleanHits: 0, extractHits: 0, filesRead: 0, corrupt: 0 };
+  const counters = { cleanHits: 0, extractHits: 0, filesRead: 0, corrupt: 0, copied: 0 };
 
+  // Read before the writers below replace the files it describes; they stay open for copying from.
+  const ledger = opts.cache ? readLedger(dir) : null;
+  const previousFds = ledger ? LEDGER_FILES.map((f) => fs.openSync(path.join(dir, f), "r")) : [];
+  const newLedger: LedgerEntry[] = [];
   const out = {
     clean: new AtomicJsonlWriter(path.join(dir, "clean.jsonl"), true),
     claims: new AtomicJsonlWriter(path.join(dir, "claims.jsonl"), true),
@@ -174,6 +181,9 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     rejected: new AtomicJsonlWriter(path.join(dir, "rejected.jsonl"), true),
     problemsExtract: new AtomicJsonlWriter(path.join(dir, "problems.extract.jsonl"), true),
     documents: opts.cache ? new AtomicJsonlWriter(path.join(cacheDir, DOCUMENTS), true) : null,
+  };
+  const closePrevious = () => {
+    for (const fd of previousFds.splice(0)) fs.closeSync(fd);
   };
   const abortAll = () => {
     for (const w of Object.values(out)) w?.abort();
@@ -234,6 +244,21 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       }
       if (keys && cleanPack && docPack) {
         slot.cleanKey = hashOf(keys.clean, slot.sha);
+        const before = ledger?.get(source.doc_id);
+        if (before) {
+          const docKey = hashOf(keys.extract, slot.cleanKey, JSON.stringify(slot.meta));
+          if (docKey === before.docKey) {
+            slot.docKey = docKey;
+            slot.reuse = before;
+            // Still this build's entries: the packs keep them when they compact.
+            cleanPack.touch(slot.cleanKey);
+            docPack.touch(docKey);
+            counters.cleanHits++;
+            counters.extractHits++;
+            counters.copied++;
+            continue;
+          }
+        }
         const payload = cleanPack.get(slot.cleanKey);
         if (payload !== null) {
           const nl = payload.indexOf("\n");
@@ -326,6 +351,22 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
         continue;
       }
       clean.read++;
+      // In the order of LEDGER_FILES.
+      const writers = [out.clean, out.documents, out.claims, out.valid, out.rejected];
+      if (slot.reuse) {
+        const r = slot.reuse;
+        for (const [stage, reason] of r.problems) problem(reason, stage);
+        clean.cleaned++;
+        extract.documents++;
+        const lines = [1, 1, r.claims, r.valid, r.rejected];
+        writers.forEach((w, i) => w!.copyFrom(previousFds[i]!, r.offsets[i]!, r.bytes[i]!, lines[i]!));
+        if (r.unsupported !== null) extract.unsupported[r.unsupported] = (extract.unsupported[r.unsupported] ?? 0) + 1;
+        extract.claims += r.claims;
+        const { offsets: _offsets, ...entry } = r;
+        newLedger.push(entry);
+        continue;
+      }
+      const start = writers.map((w) => w?.bytes ?? 0);
       const result = slot.task === undefined ? undefined : batches[chunk.batchOf[slot.task]!]![slot.task % BATCH]!;
       let head = slot.cleanHead;
       let tail = slot.cleanTail ?? null;
@@ -360,13 +401,25 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       const h = JSON.parse(lines[0]!) as { u: string | null; c: number; v: number; r: number };
       if (h.u !== null) {
         extract.unsupported[h.u] = (extract.unsupported[h.u] ?? 0) + 1;
-        continue;
+      } else {
+        let i = 1;
+        for (const end = i + h.c; i < end; i++) out.claims.writeLine(lines[i]!);
+        extract.claims += h.c;
+        for (const end = i + h.v; i < end; i++) out.valid.writeLine(lines[i]!);
+        for (const end = i + h.r; i < end; i++) out.rejected.writeLine(lines[i]!);
       }
-      let i = 1;
-      for (const end = i + h.c; i < end; i++) out.claims.writeLine(lines[i]!);
-      extract.claims += h.c;
-      for (const end = i + h.v; i < end; i++) out.valid.writeLine(lines[i]!);
-      for (const end = i + h.r; i < end; i++) out.rejected.writeLine(lines[i]!);
+      if (slot.docKey && out.documents) {
+        newLedger.push({
+          doc_id: source.doc_id,
+          docKey: slot.docKey,
+          problems: head.p,
+          unsupported: h.u,
+          claims: h.u === null ? h.c : 0,
+          valid: h.u === null ? h.v : 0,
+          rejected: h.u === null ? h.r : 0,
+          bytes: writers.map((w, k) => (w?.bytes ?? 0) - start[k]!),
+        });
+      }
     }
   };
 
@@ -384,6 +437,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     if (previous) await finish(previous);
   } catch (e) {
     abortAll();
+    closePrevious();
     throw e;
   } finally {
     await (pool as DocPool | null)?.close();
@@ -398,9 +452,11 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
   for (const p of clean.problems) problemsClean.write(p);
   const writers = { "clean.jsonl": out.clean, "claims.jsonl": out.claims, "valid.jsonl": out.valid, "rejected.jsonl": out.rejected, "problems.clean.jsonl": problemsClean, "problems.extract.jsonl": out.problemsExtract };
   for (const w of Object.values(writers)) w.close();
+  out.documents?.close();
+  // The writers have copied what they reused from the previous files.
+  closePrevious();
 
   if (opts.cache && cleanPack && docPack && out.documents) {
-    out.documents.close();
     cleanPack.close();
     docPack.close();
     counters.corrupt += cleanPack.corrupt + docPack.corrupt;
@@ -412,6 +468,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       files,
       documents: { file: DOCUMENTS, stamp: fileStamp(path.join(cacheDir, DOCUMENTS)), sha256: out.documents.sha256, for: "clean.jsonl" },
     });
+    writeLedger(dir, newLedger, writeJsonAtomic);
   }
 
   const validate = {
