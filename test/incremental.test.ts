@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildData, type BuildOptions, type BuildSummary } from "../pipeline/bin/build-data.js";
 import { writeCorpus } from "../pipeline/bin/bench.js";
 import { generateDoc, sourcesLine } from "../pipeline/bench/corpus.js";
+import { parseDocPayload } from "../pipeline/parallel/docs.js";
 
 const N = 40;
 let tmp: string;
@@ -252,5 +253,22 @@ describe("parallel incremental build vs stage-by-stage build", () => {
     // The ledger describes the claims.jsonl that was replaced: nothing is copied.
     expect(sa.cache?.copied).toBe(0);
     expectSameOutputs();
+  });
+});
+
+describe("cached extract payloads (docs.pack)", () => {
+  const claim = JSON.stringify({ claim_id: "a".repeat(16) });
+  const header = (c: number, v: number, r: number) => JSON.stringify({ u: null, c, v, r });
+
+  it("take a valid line that repeats a claims line as =n, n one of the document's claims", () => {
+    expect(parseDocPayload([header(2, 2, 0), claim, claim, "=1", "=0"].join("\n"))).toHaveLength(5);
+    expect(parseDocPayload([header(1, 1, 0), claim, claim].join("\n"))).toHaveLength(3);
+  });
+
+  it("are refused when a reference names no claims line, or the counts do not match the lines", () => {
+    for (const bad of ["=1", "=01", "=-1", "=x", "=", "=1e0"]) expect(parseDocPayload([header(1, 1, 0), claim, bad].join("\n")), bad).toBeNull();
+    expect(parseDocPayload([header(1, 1, 0), claim].join("\n"))).toBeNull();
+    expect(parseDocPayload([JSON.stringify({ u: "en", c: 0, v: 0, r: 0 }), claim].join("\n"))).toBeNull();
+    expect(parseDocPayload("{not json")).toBeNull();
   });
 });

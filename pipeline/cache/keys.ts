@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Bump when the layout of cache entries changes. */
-export const CACHE_FORMAT = "nk-cache-1";
+export const CACHE_FORMAT = "nk-cache-2";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 

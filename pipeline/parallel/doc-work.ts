@@ -56,8 +56,13 @@ export interface ExtractOutcome {
   unsupported: string | null;
   /** claims.jsonl lines (without "\n"). */
   claims: string[];
-  /** valid.jsonl and rejected.jsonl lines, as the validate stage writes them for these claims. */
-  valid: string[];
+  /**
+   * valid.jsonl lines, as the validate stage writes them for these claims; a number n
+   * stands for claims[n] (a record that passed as it was is its own line), so the line
+   * crosses from the worker and goes into the cache once, not twice.
+   */
+  valid: (string | number)[];
+  /** rejected.jsonl lines. */
   rejected: string[];
   /** An extractor crash (a bug): the reason for problems.extract.jsonl and the stack. */
   crash: { reason: string; stack: string } | null;
@@ -77,13 +82,13 @@ export function extractDoc(doc: CleanedDoc, checker: RecordChecker<Claim>): Extr
     const err = e as Error;
     return { ...out, claims: [], crash: { reason: `extractor failed: ${err.message}`, stack: err.stack ?? err.message } };
   }
-  for (const line of out.claims) {
+  out.claims.forEach((line, i) => {
     // What the validate stage does with each line of claims.jsonl.
     const parsed: unknown = JSON.parse(line);
     const r = checker.check(parsed);
     if (r.rejected) out.rejected.push(JSON.stringify(r.rejected));
     // The record itself, already in column order, is the line it was parsed from.
-    else out.valid.push(r.valid === parsed ? line : JSON.stringify(r.valid));
-  }
+    else out.valid.push(r.valid === parsed ? i : JSON.stringify(r.valid));
+  });
   return out;
 }

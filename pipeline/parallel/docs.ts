@@ -394,7 +394,9 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
           out.problemsExtract.write(p);
           continue;
         }
-        lines = [JSON.stringify({ u: x.unsupported, c: x.claims.length, v: x.valid.length, r: x.rejected.length }), ...x.claims, ...x.valid, ...x.rejected];
+        // A valid line that repeats claims line n is cached as "=n" (no JSON line starts with "=").
+        const valid = x.valid.map((v) => (typeof v === "number" ? `=${v}` : v));
+        lines = [JSON.stringify({ u: x.unsupported, c: x.claims.length, v: x.valid.length, r: x.rejected.length }), ...x.claims, ...valid, ...x.rejected];
         if (docPack && slot.docKey === undefined && keys && slot.cleanKey) slot.docKey = hashOf(keys.extract, slot.cleanKey, JSON.stringify(meta));
         if (docPack && slot.docKey) docPack.put(slot.docKey, lines.join("\n"));
       }
@@ -405,7 +407,10 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
         let i = 1;
         for (const end = i + h.c; i < end; i++) out.claims.writeLine(lines[i]!);
         extract.claims += h.c;
-        for (const end = i + h.v; i < end; i++) out.valid.writeLine(lines[i]!);
+        for (const end = i + h.v; i < end; i++) {
+          const v = lines[i]!;
+          out.valid.writeLine(v.startsWith("=") ? lines[1 + Number(v.slice(1))]! : v);
+        }
         for (const end = i + h.r; i < end; i++) out.rejected.writeLine(lines[i]!);
       }
       if (slot.docKey && out.documents) {
@@ -481,11 +486,16 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
 }
 
 /** The lines of a cached extract payload, or null when its header does not match its body. */
-function parseDocPayload(payload: string): string[] | null {
+export function parseDocPayload(payload: string): string[] | null {
   const lines = payload.split("\n");
   try {
     const h = JSON.parse(lines[0]!) as { u: string | null; c: number; v: number; r: number };
     if (h.u === null ? lines.length !== 1 + h.c + h.v + h.r : lines.length !== 1) return null;
+    // Each "=n" must name one of the document's claims lines.
+    for (let i = 1 + h.c; i < 1 + h.c + h.v; i++) {
+      const v = lines[i]!;
+      if (v.startsWith("=") && !(/^=(0|[1-9]\d*)$/.test(v) && Number(v.slice(1)) < h.c)) return null;
+    }
     return lines;
   } catch {
     return null;
