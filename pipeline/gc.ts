@@ -9,6 +9,9 @@ import { runInNewContext } from "node:vm";
 
 let gc: (() => void) | null | undefined;
 
+/** Heap in use right after the last collection made here. */
+let liveAfterLast = 0;
+
 export function collectGarbage(): void {
   if (gc === undefined) {
     try {
@@ -19,6 +22,16 @@ export function collectGarbage(): void {
     }
   }
   gc?.();
+  liveAfterLast = v8.getHeapStatistics().used_heap_size;
+}
+
+/**
+ * A collection only once the heap has grown by `growth` bytes since the last one:
+ * for a loop whose garbage per step varies (a chunk of cache hits makes megabytes of
+ * strings, a chunk copied from the previous interim files almost none).
+ */
+export function collectGarbageIfGrown(growth: number): void {
+  if (v8.getHeapStatistics().used_heap_size >= liveAfterLast + growth) collectGarbage();
 }
 
 /** Rows between two collections in a walk over a whole table. */

@@ -18,6 +18,7 @@ import type { Problem } from "../types.js";
 import type { CleanSummary } from "./clean.js";
 import type { ExtractSummary } from "./extract.js";
 import { withBuildLock } from "../lock.js";
+import { collectGarbage } from "../gc.js";
 import { isMain, parseStageArgs, runMain, UserError, type StageOptions } from "./cli.js";
 
 export interface BuildOptions extends StageOptions {
@@ -104,6 +105,9 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
     }
 
     t = performance.now();
+    // What the earlier stages held (the docs pass's cache indexes and ledger) is garbage now,
+    // and publish's memory peak comes next.
+    collectGarbage();
     const { runPublish } = await import("./publish.js");
     const published = await runPublish({ data: opts.data, dist: opts.dist, strict: opts.strict, rowDigests: cached });
     step("publish", t, published.message);

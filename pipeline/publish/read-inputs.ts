@@ -17,6 +17,7 @@ import { sha256Hex } from "./checksums.js";
 import type { DocSummary, PublishInput, RejectedRecord } from "./inputs.js";
 import { compareText } from "./order.js";
 import { rowHash } from "./row-digests.js";
+import { collectGarbageIfGrown } from "../gc.js";
 import { sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
 
 /** Calls `each` with every line of `file` (1-based numbers), reading 4 MB at a time. */
@@ -43,6 +44,10 @@ export function forEachLine(file: string, each: (line: string, n: number) => voi
     fs.closeSync(fd);
   }
 }
+
+/** Claims read between two checks of the heap's growth, and the growth that makes a collection. */
+const GC_CHECK_EVERY = 32768;
+const READ_GC_GROWTH = 192 << 20;
 
 /** Longest string value shared between records; longer ones are sentences (quotes), one per record. */
 const SHARED_MAX = 256;
@@ -154,6 +159,9 @@ export function readPublishInput(data: string): PublishInput {
   read<Claim>("valid.jsonl", (c, line) => {
     shareStrings(c as unknown as Record<string, unknown>, pool, "claim_id");
     claims.push(c);
+    // Measured at 480k claims after a docs pass: RSS climbed from 650 MB to 1,110 MB while
+    // reading, garbage included; collections by growth keep it near the live size.
+    if (claims.length % GC_CHECK_EVERY === 0) collectGarbageIfGrown(READ_GC_GROWTH);
     claimHashes.push(rowHash(line));
   });
   pool.clear();
