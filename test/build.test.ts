@@ -79,6 +79,18 @@ describe("npm run build-data", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user error
   });
 
+  it("refuses an output folder inside the corpus folder, before writing anything", () => {
+    const data = tmp("corpus-");
+    copyCorpus(data);
+    for (const dist of [path.join(data, "dist"), data]) {
+      const r = build(["--data", data, "--dist", dist]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`--dist ${dist} is inside the corpus folder ${data}`);
+      expect(fs.existsSync(path.join(data, "dist"))).toBe(false);
+      expect(fs.existsSync(path.join(data, "interim"))).toBe(false);
+    }
+  });
+
   it("prints its usage for --help and builds nothing", () => {
     const r = build(["--help"]);
     expect(r.status).toBe(0);

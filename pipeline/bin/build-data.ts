@@ -46,7 +46,19 @@ export interface BuildSummary extends Figures {
 
 type Log = (line: string) => void;
 
+/**
+ * A DIST inside the corpus folder would be scanned with it: every release file reported
+ * as an unlisted article, that report published, and so a new release on every build.
+ */
+function checkDistOutsideCorpus(data: string, dist: string): void {
+  const rel = path.relative(path.resolve(data), path.resolve(dist));
+  if (rel === "" || (rel.split(path.sep)[0] !== ".." && !path.isAbsolute(rel))) {
+    throw new UserError(`--dist ${dist} is inside the corpus folder ${data}: its release files would be read as unlisted articles; choose a folder outside it`);
+  }
+}
+
 export async function buildData(opts: BuildOptions, log: Log = () => {}): Promise<BuildSummary> {
+  checkDistOutsideCorpus(opts.data, opts.dist);
   return withBuildLock(opts.dist, async () => {
     const t0 = performance.now();
     const step = (name: string, t: number, detail: string) =>
