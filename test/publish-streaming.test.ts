@@ -10,7 +10,8 @@ import type { Claim } from "../pipeline/generated/types.js";
 import { csvBytes } from "../pipeline/publish/csv-bytes.js";
 import { readPublishInput } from "../pipeline/publish/read-inputs.js";
 import { buildRelease, MemorySink, type ReleaseSink } from "../pipeline/publish/release.js";
-import { claimSchema } from "../pipeline/schema/index.js";
+import { claimSchema, documentSchema, encodeCsv } from "../pipeline/schema/index.js";
+import { recordTable } from "../pipeline/publish/arrow-table.js";
 import { goldCorpus, writeInterim, type Corpus } from "./publish-fixture.js";
 
 /** The gold corpus with each claim repeated `times` over under new ids: enough rows for several CSV blocks. */
@@ -64,6 +65,22 @@ describe("publish streams its CSVs", () => {
     await buildRelease(inputOf(), null, { sourceDateEpoch: "1733000000" }, memory);
     expect([...streaming.files.keys()].sort()).toEqual([...memory.files.keys()].sort());
     for (const [name, bytes] of memory.files) expect(sha256(streaming.files.get(name)!), name).toBe(sha256(bytes));
+  });
+});
+
+describe("the CSV and Arrow writers", () => {
+  it("write the bytes of the codec's encodeCsv, stress records (formulas, quotes, line breaks, lists, nulls) included", () => {
+    const corpus = manyClaims(2);
+    expect(csvBytes(corpus.claims, claimSchema).equals(Buffer.from(encodeCsv(corpus.claims, claimSchema), "utf8"))).toBe(true);
+    const docs = corpus.docs.map((d) => ({ ...d, cleaned_length: d.text.length, claims: 1, removed_blocks: d.removed.length }));
+    expect(csvBytes(docs, documentSchema).equals(Buffer.from(encodeCsv(docs, documentSchema), "utf8"))).toBe(true);
+    expect(csvBytes([], claimSchema).toString("utf8")).toBe(encodeCsv([], claimSchema));
+  });
+
+  it("refuse a record that lacks a column, naming the column", () => {
+    const [first, second] = goldCorpus().claims;
+    const { certainty: _certainty, ...lacking } = second!;
+    expect(() => recordTable([first!, lacking], claimSchema, new Map())).toThrow(/record lacks certainty/);
   });
 });
 

@@ -2,14 +2,10 @@
 // module derives from the JSON Schema, and its Arrow IPC file bytes.
 import { DataType, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Table, tableToIPC, type Data, type DateDay, type Dictionary, type Field, type Int32, type Utf8 } from "apache-arrow";
 import { arrowSchema, columnsOf, type Column, type RecordSchema } from "../schema/index.js";
+import { columnReader } from "../schema/values.js";
 import { dateDayData, dictionaryData, int32Data, utf8Data, utf8ListData } from "./arrow-columns.js";
 
-function columnData(column: Column, field: Field, records: readonly Record<string, unknown>[]): Data {
-  const values = records.map((r) => {
-    const v = r[column.name];
-    if (v === undefined) throw new Error(`record lacks ${column.name}`);
-    return v;
-  });
+function columnData(column: Column, field: Field, values: unknown[]): Data {
   const type = field.type;
   // The derived schema only uses Dictionary<Utf8, Int32>, Int32 and DateDay; the builders check the values.
   if (DataType.isDictionary(type)) return dictionaryData(type as Dictionary<Utf8, Int32>, column.values, values as (string | null)[]);
@@ -18,6 +14,13 @@ function columnData(column: Column, field: Field, records: readonly Record<strin
   if (DataType.isList(type)) return utf8ListData(type, values as (string[] | null)[]);
   if (DataType.isUtf8(type)) return utf8Data(type, values as (string | null)[]);
   throw new Error(`column ${column.name}: no builder for Arrow type ${String(type)}`);
+}
+
+/** One column's values, in record order. */
+function columnValues(records: readonly object[], column: Column): unknown[] {
+  const values = columnReader(column.name)(records);
+  if (values.includes(undefined)) throw new Error(`record lacks ${column.name}`);
+  return values;
 }
 
 /**
@@ -29,9 +32,9 @@ export function recordTable(records: readonly object[], jsonSchema: RecordSchema
   const derived = arrowSchema(jsonSchema);
   const schema = new Schema(derived.fields, new Map([...derived.metadata, ...metadata]));
   const columns = columnsOf(jsonSchema);
-  const rows = records as readonly Record<string, unknown>[];
-  const children = columns.map((c, i) => columnData(c, schema.fields[i]!, rows));
-  const struct = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children });
+  // Column by column, so that only one column's values are held besides the table.
+  const children = columns.map((c, i) => columnData(c, schema.fields[i]!, columnValues(records, c)));
+  const struct = makeData({ type: new Struct(schema.fields), length: records.length, nullCount: 0, children });
   return new Table(schema, new RecordBatch(schema, struct));
 }
 

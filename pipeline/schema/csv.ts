@@ -53,8 +53,13 @@ function encodeCell(column: Column, value: unknown): string {
 export function toCsvRow(record: object, jsonSchema: RecordSchema = claimSchema): Record<string, string> {
   const row: Record<string, string> = {};
   const values = record as Record<string, unknown>;
-  for (const column of columnsFor(jsonSchema)) row[column.name] = escapeFormula(encodeCell(column, values[column.name]));
+  for (const column of columnsFor(jsonSchema)) row[column.name] = csvCell(column, values[column.name]);
   return row;
+}
+
+/** One value as its CSV cell (the text papaparse then quotes where needed), formula-escaped. */
+export function csvCell(column: Column, value: unknown): string {
+  return escapeFormula(encodeCell(column, value));
 }
 
 function decodeCell(column: Column, cell: string): unknown {
