@@ -195,6 +195,25 @@ describe("parallel incremental build vs stage-by-stage build", () => {
     expectSameOutputs();
   });
 
+  it("a ledger of the wrong shape is ignored, never a crash", async () => {
+    const file = path.join(pair.a.data, "interim", "cache", "ledger.json");
+    const shapes: ((first: unknown[]) => unknown[])[] = [
+      () => [5],
+      () => [["only-an-id"]],
+      (first) => [[...first.slice(0, 7), (first[7] as number[]).map(String)]],
+      (first) => [[first[0], first[1], "not a list", ...first.slice(3)]],
+    ];
+    for (const shape of shapes) {
+      // The stamps of the files there now (each build rewrites them), so only the entries are wrong.
+      const good = JSON.parse(fs.readFileSync(file, "utf8")) as { stamps: unknown[]; docs: unknown[][] };
+      fs.writeFileSync(file, JSON.stringify({ ...good, docs: shape(good.docs[0]!) }));
+      forgetState();
+      const [sa] = await buildBoth();
+      expect(sa.cache).toMatchObject({ filesRead: 0, copied: 0 });
+      expectSameOutputs();
+    }
+  });
+
   it("adding an article before the others copies their bytes around it", async () => {
     edit((data) => {
       const d = generateDoc(4242, 77);

@@ -67,9 +67,15 @@ export function readLedger(interim: string): Map<string, PlacedEntry> | null {
   if (!stamps.every((s, i) => s && sameStamp(raw.stamps[i] ?? undefined, s))) return null;
   const offsets = LEDGER_FILES.map(() => 0);
   const placed = new Map<string, PlacedEntry>();
+  const count = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
   for (const d of raw.docs) {
+    // Any entry of the wrong shape means a ledger this code did not write: none of it is used.
+    if (!Array.isArray(d) || d.length !== 8) return null;
     const [doc_id, docKey, problems, unsupported, claims, valid, rejected, bytes] = d;
-    if (!Array.isArray(bytes) || bytes.length !== LEDGER_FILES.length || placed.has(doc_id)) return null;
+    if (typeof doc_id !== "string" || typeof docKey !== "string" || placed.has(doc_id)) return null;
+    if (!Array.isArray(problems) || !problems.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === "string"))) return null;
+    if (unsupported !== null && typeof unsupported !== "string") return null;
+    if (![claims, valid, rejected].every(count) || !Array.isArray(bytes) || bytes.length !== LEDGER_FILES.length || !bytes.every(count)) return null;
     placed.set(doc_id, { doc_id, docKey, problems, unsupported, claims, valid, rejected, bytes, offsets: [...offsets] });
     bytes.forEach((b, i) => (offsets[i]! += b));
   }
