@@ -346,5 +346,27 @@ describe("row digests of the previous release", () => {
     const trusted = await other.publish();
     expect(trusted.changes).toEqual({ added: 2, changed: 2, removed: 0 });
   });
+
+  it("are ignored when not of the shape publish writes (ids out of order, a digest that is not a 53-bit integer)", async () => {
+    const corpus = editions(goldCorpus())[1]!;
+    type Digests = { claims: { ids: unknown[]; hashes: unknown[] } };
+    const spoil: ((d: Digests) => void)[] = [
+      (d) => d.claims.ids.reverse(),
+      (d) => (d.claims.hashes[0] = 1.5),
+      (d) => (d.claims.hashes[1] = "12"),
+      (d) => (d.claims.ids[0] = 7),
+    ];
+    for (const change of spoil) {
+      const env = setup();
+      await env.publish();
+      const file = digestsFile(env.data);
+      const digests = JSON.parse(fs.readFileSync(file, "utf8")) as Digests;
+      change(digests);
+      fs.writeFileSync(file, JSON.stringify(digests));
+      rewrite(env.data, corpus);
+      // The same changes as without digests (read from the previous claims.arrow).
+      expect((await env.publish()).changes).toEqual({ added: 1, changed: 2, removed: 0 });
+    }
+  });
 });
 

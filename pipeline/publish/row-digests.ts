@@ -55,8 +55,16 @@ export function parseRowDigests(text: string, claimsArrow: string | undefined, d
     return null;
   }
   if (d?.format !== 1 || !claimsArrow || d.claimsArrow !== claimsArrow || d.documentsArrow !== documentsArrow) return null;
+  // Rows of a published table are in strictly ascending key order (order.ts), and a digest is a 53-bit integer:
+  // anything else is not what publish wrote, and a wrong id would make a wrong CHANGES.csv.
   const ok = (t: TableDigests | undefined) =>
-    t !== undefined && typeof t.schema === "string" && Array.isArray(t.ids) && Array.isArray(t.hashes) && t.ids.length === t.hashes.length;
+    t !== undefined &&
+    typeof t.schema === "string" &&
+    Array.isArray(t.ids) &&
+    Array.isArray(t.hashes) &&
+    t.ids.length === t.hashes.length &&
+    t.ids.every((id, i) => typeof id === "string" && (i === 0 || id > t.ids[i - 1]!)) &&
+    t.hashes.every((h) => Number.isSafeInteger(h) && h >= 0);
   return ok(d.claims) && ok(d.documents) ? d : null;
 }
 
