@@ -16,7 +16,7 @@ import type { PublishInput } from "./inputs.js";
 import { problemsCsv, rejectedJsonl } from "./kept-aside.js";
 import { byKey, sortedOrder } from "./order.js";
 import { listedSha256, rowHash, type RowDigests } from "./row-digests.js";
-import { parquetBytes } from "./parquet.js";
+import { parquetChunks } from "./parquet.js";
 import { collectGarbage } from "../gc.js";
 import { bumpFor, bumpVersion, FIRST_VERSION, type Bump } from "./version.js";
 
@@ -287,7 +287,7 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
   // the heap until parquet-wasm's memory has grown; publish's peak RSS 953 -> 875 MB.
   collectGarbage();
   emit("claims.arrow", await arrowFileChunks(claimsTable));
-  emit("claims.parquet", await parquetBytes(claimsTable, PARQUET_CREATED_BY));
+  emit("claims.parquet", await parquetChunks(claimsTable, PARQUET_CREATED_BY));
   claimsTable = null;
   const pkg = datapackage({ version, created, documents, files, claimSchema, documentSchema });
   emit("datapackage.json", utf8.encode(`${JSON.stringify(pkg, null, 2)}\n`));
