@@ -256,7 +256,8 @@ export async function listUnlistedFiles(corpusDir: string, listed: Iterable<stri
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function isInside(root: string, candidate: string): boolean {
+/** `candidate` is strictly inside folder `root` (both absolute, resolved the same way). */
+export function isInside(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
   return rel !== "" && rel.split(path.sep)[0] !== ".." && !path.isAbsolute(rel);
 }

@@ -1,7 +1,7 @@
 // A full garbage collection on demand, for the few places that walk every document
 // or row of a large corpus (the docs pass, publish). V8 sizes the old generation by
-// the machine's memory (up to 4 GB here) and lets the short-lived strings and objects of a 500k-row walk
-// pile up in it before collecting: measured +800 MB of RSS during the diff against
+// the machine's memory (up to 4 GB here) and lets the short-lived strings and
+// objects of a 500k-row walk pile up in it before collecting: measured +800 MB of RSS during the diff against
 // the previous release, all of it garbage (heap back to ~420 MB after one collection).
 // A collection every 64k rows keeps the walk within its live size, at ~0.1-0.3 s each.
 import v8 from "node:v8";

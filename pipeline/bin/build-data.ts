@@ -18,6 +18,7 @@ import type { Problem } from "../types.js";
 import type { CleanSummary } from "./clean.js";
 import type { ExtractSummary } from "./extract.js";
 import { withBuildLock } from "../lock.js";
+import { isInside } from "../corpus-files.js";
 import { collectGarbage } from "../gc.js";
 import { isMain, parseStageArgs, runMain, UserError, type StageOptions } from "./cli.js";
 
@@ -51,8 +52,8 @@ type Log = (line: string) => void;
  * as an unlisted article, that report published, and so a new release on every build.
  */
 function checkDistOutsideCorpus(data: string, dist: string): void {
-  const rel = path.relative(path.resolve(data), path.resolve(dist));
-  if (rel === "" || (rel.split(path.sep)[0] !== ".." && !path.isAbsolute(rel))) {
+  const [root, out] = [path.resolve(data), path.resolve(dist)];
+  if (out === root || isInside(root, out)) {
     throw new UserError(`--dist ${dist} is inside the corpus folder ${data}: its release files would be read as unlisted articles; choose a folder outside it`);
   }
 }

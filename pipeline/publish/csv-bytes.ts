@@ -3,8 +3,7 @@
 // as bytes (at 480k claims the file is 210 MB; the publish script writes each block
 // to disk as it is made).
 import Papa from "papaparse";
-import { columnsOf, csvCell, type RecordSchema } from "../schema/index.js";
-import { rowMaker } from "../schema/values.js";
+import { columnsOf, toCsvRow, type RecordSchema } from "../schema/index.js";
 
 /**
  * Rows per Papa.unparse call. Small on purpose: the row objects and strings of a block
@@ -13,17 +12,11 @@ import { rowMaker } from "../schema/values.js";
  */
 const BLOCK = 256;
 
-/**
- * The CSV's UTF-8 bytes, block by block, made as they are consumed (concatenated, the
- * bytes of encodeCsv): the same cells (csvCell) and the same papaparse call, with the
- * rows made by a function generated for the columns (schema/values.ts).
- */
+/** The CSV's UTF-8 bytes, block by block, made as they are consumed (concatenated, the bytes of encodeCsv). */
 export function* csvChunks(records: readonly object[], jsonSchema: RecordSchema): Generator<Buffer> {
-  const columns = columnsOf(jsonSchema);
-  const names = columns.map((c) => c.name);
-  const toRow = rowMaker(names, (j, value) => csvCell(columns[j]!, value));
+  const names = columnsOf(jsonSchema).map((c) => c.name);
   for (let from = 0; from === 0 || from < records.length; from += BLOCK) {
-    const rows = records.slice(from, from + BLOCK).map(toRow);
+    const rows = records.slice(from, from + BLOCK).map((r) => toCsvRow(r, jsonSchema));
     // encodeCsv: Papa.unparse(all rows, header) + "\n"; Papa joins rows with "\n", so blocks join the same way.
     const text = Papa.unparse(rows, { columns: names, header: from === 0, newline: "\n" });
     yield Buffer.from(from === 0 ? text : `\n${text}`, "utf8");

@@ -9,6 +9,7 @@
 // previous release's SHA256SUMS says which). Any other case, publish reads the
 // Arrow files as before. A digest only says "same"; a row whose digest differs is
 // compared value by value against the previous release's Arrow file.
+import { compareText } from "./order.js";
 
 /**
  * 53-bit hash of a row's JSON text (cyrb53: two 32-bit multiply-xorshift lanes), in
@@ -63,7 +64,7 @@ export function parseRowDigests(text: string, claimsArrow: string | undefined, d
     Array.isArray(t.ids) &&
     Array.isArray(t.hashes) &&
     t.ids.length === t.hashes.length &&
-    t.ids.every((id, i) => typeof id === "string" && (i === 0 || id > t.ids[i - 1]!)) &&
+    t.ids.every((id, i) => typeof id === "string" && (i === 0 || compareText(id, t.ids[i - 1]!) > 0)) &&
     t.hashes.every((h) => Number.isSafeInteger(h) && h >= 0);
   return ok(d.claims) && ok(d.documents) ? d : null;
 }

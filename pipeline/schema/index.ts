@@ -5,7 +5,6 @@ export { arrowSchema } from "./arrow.js";
 export { tableSchema, type TableSchema, type TableSchemaField } from "./table-schema.js";
 export {
   toCsvRow,
-  csvCell,
   fromCsvRow,
   encodeCsv,
   parseCsv,
