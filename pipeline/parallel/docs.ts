@@ -197,12 +197,17 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
   // (measured: see MIN_PARALLEL_TASKS). A rebuild with a handful of changed documents
   // or a small corpus stays in-process.
   const DocPoolClass = opts.workers > 1 ? (await import("./pool.js")).DocPool : null;
-  let pool: DocPool | null = null;
+  let poolStarting: Promise<DocPool> | null = null;
+  const startPool = async (Pool: typeof DocPool): Promise<DocPool> => {
+    const bundle = await (await import("./worker-bundle.js")).workerBundle();
+    if ("error" in bundle) log(`docs: could not bundle the worker module (${bundle.error}); worker threads load it through tsx`);
+    return new Pool(opts.workers, "file" in bundle ? bundle.file : null);
+  };
   let inProcess: ((tasks: DocTask[]) => DocResult[]) | null = null;
   const exec = (tasks: DocTask[], parallel: boolean): Promise<DocResult[]> => {
     if (parallel && DocPoolClass) {
-      pool ??= new DocPoolClass(opts.workers);
-      return pool.run(tasks);
+      poolStarting ??= startPool(DocPoolClass);
+      return poolStarting.then((p) => p.run(tasks));
     }
     // In-process: run when awaited, one batch at a time, like a worker would.
     return Promise.resolve().then(async () => {
@@ -332,7 +337,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     const batchOf: number[] = [];
     const minTotal = opts.minParallelTasks ?? MIN_PARALLEL_TASKS;
     const later = Math.max(0, sources.length - (from + CHUNK));
-    const parallel = pool !== null || (tasks.length >= Math.min(MIN_PARALLEL_CHUNK, minTotal) && tasks.length + later >= minTotal);
+    const parallel = poolStarting !== null || (tasks.length >= Math.min(MIN_PARALLEL_CHUNK, minTotal) && tasks.length + later >= minTotal);
     for (let i = 0; i < tasks.length; i += BATCH) {
       for (let j = i; j < Math.min(i + BATCH, tasks.length); j++) batchOf.push(results.length);
       results.push(exec(tasks.slice(i, i + BATCH), parallel));
@@ -448,7 +453,9 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     closePrevious();
     throw e;
   } finally {
-    await (pool as DocPool | null)?.close();
+    // Assigned in exec(), which TypeScript does not follow.
+    const started = poolStarting as Promise<DocPool> | null;
+    if (started) await started.then((p) => p.close(), () => {});
   }
 
   const files = sources.map((s) => s.file);
@@ -485,7 +492,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     rejected: out.rejected.count,
     message: `validate: ${extract.claims} records read, ${out.valid.count} valid, ${out.rejected.count} rejected (${interimRel}/rejected.jsonl)`,
   };
-  return { clean, extract, validate, cache: counters, threads: pool ? opts.workers : 1, inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex") } };
+  return { clean, extract, validate, cache: counters, threads: poolStarting ? opts.workers : 1, inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex") } };
 }
 
 /** The lines of a cached extract payload, or null when its header does not match its body. */

@@ -20,12 +20,13 @@ export class DocPool {
   private failed: Error | null = null;
   private closing = false;
 
-  constructor(size: number) {
+  /** `bundle`: the worker module bundled as JavaScript (worker-bundle.ts); without it, workers load worker.ts through tsx. */
+  constructor(size: number, bundle: string | null = null) {
     const boot = new URL("./boot.mjs", import.meta.url);
     const entry = new URL("./worker.ts", import.meta.url).href;
     for (let i = 0; i < size; i++) {
-      // execArgv []: boot.mjs registers tsx itself; inheriting the parent's --import tsx too would register it twice.
-      const w = new Worker(boot, { workerData: { entry }, execArgv: [] });
+      // execArgv []: the bundle needs no loader, and boot.mjs registers tsx itself (inheriting the parent's --import tsx would register it twice).
+      const w = bundle ? new Worker(bundle, { execArgv: [] }) : new Worker(boot, { workerData: { entry }, execArgv: [] });
       this.workers.push(w);
       w.on("message", (m: { ready?: boolean; id?: number; results?: DocResult[]; error?: string }) => {
         if (m.ready) {

@@ -1,0 +1,93 @@
+// The worker threads' module bundled by esbuild (pipeline/parallel/worker-bundle.ts):
+// each module keeps its own import.meta.url, an unchanged source tree reuses the
+// bundle, and any edit to a bundled file makes a new one (a stale bundle never runs).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundled, workerBundle, type BundleDirs } from "../pipeline/parallel/worker-bundle.js";
+import { runTask } from "../pipeline/parallel/task.js";
+import { docMeta } from "../pipeline/parallel/doc-lines.js";
+import { readManifestBytes } from "../pipeline/bin/clean.js";
+
+let tmp: string;
+let dirs: BundleDirs;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nk-bundle-"));
+  dirs = { root: path.join(tmp, "src"), cache: path.join(tmp, "cache") };
+  fs.mkdirSync(path.join(dirs.root, "lib"), { recursive: true });
+  fs.writeFileSync(path.join(dirs.root, "lib", "where.ts"), `export const where: string = import.meta.url;\n`);
+  fs.writeFileSync(path.join(dirs.root, "main.ts"), `import { where } from "./lib/where.js";\nexport const both = [import.meta.url, where];\nexport const n: number = 1;\n`);
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("bundled", () => {
+  it("keeps each module's own import.meta.url", async () => {
+    const file = await bundled("main.ts", "t", dirs);
+    expect(path.dirname(file)).toBe(dirs.cache);
+    const mod = (await import(pathToFileURL(file).href)) as { both: string[] };
+    expect(mod.both).toEqual([pathToFileURL(path.join(dirs.root, "main.ts")).href, pathToFileURL(path.join(dirs.root, "lib", "where.ts")).href]);
+  });
+
+  it("reuses the bundle while no source changed, and makes a new one after an edit", async () => {
+    const first = await bundled("main.ts", "t", dirs);
+    const stamp = fs.statSync(first).mtimeMs;
+    expect(await bundled("main.ts", "t", dirs)).toBe(first);
+    expect(fs.statSync(first).mtimeMs).toBe(stamp);
+    // An edit to an imported module.
+    fs.writeFileSync(path.join(dirs.root, "lib", "where.ts"), `export const where: string = import.meta.url + "#edited";\n`);
+    const second = await bundled("main.ts", "t", dirs);
+    expect(second).not.toBe(first);
+    expect(((await import(pathToFileURL(second).href)) as { both: string[] }).both[1]).toMatch(/where\.ts#edited$/);
+    // An edit that keeps the file's length.
+    fs.writeFileSync(path.join(dirs.root, "main.ts"), fs.readFileSync(path.join(dirs.root, "main.ts"), "utf8").replace("n: number = 1", "n: number = 2"));
+    const third = await bundled("main.ts", "t", dirs);
+    expect(third).not.toBe(second);
+    const mod = (await import(pathToFileURL(third).href)) as { n: number };
+    expect(mod.n).toBe(2);
+  });
+
+  it("rebuilds when its list of inputs is damaged", async () => {
+    const before = await bundled("main.ts", "t", dirs);
+    fs.writeFileSync(path.join(dirs.cache, "t.json"), "{not json");
+    expect(await bundled("main.ts", "t", dirs)).toBe(before);
+    expect(JSON.parse(fs.readFileSync(path.join(dirs.cache, "t.json"), "utf8")).inputs).toEqual(["lib/where.ts", "main.ts"]);
+  });
+
+  it("reports a module that does not build", async () => {
+    fs.writeFileSync(path.join(dirs.root, "broken.ts"), `export const x = ;\n`);
+    await expect(bundled("broken.ts", "b", dirs)).rejects.toThrow();
+  });
+});
+
+describe("the worker bundle", () => {
+  it("gives the same results as the modules run here, on the seed articles", async () => {
+    const b = await workerBundle();
+    expect("file" in b ? null : b.error).toBeNull();
+    const file = (b as { file: string }).file;
+    const worker = new Worker(file, { execArgv: [] });
+    try {
+      const messages: unknown[] = [];
+      const next = () => new Promise<unknown>((resolve) => worker.once("message", resolve));
+      expect(await next()).toEqual({ ready: true });
+      const sources = readManifestBytes("data", () => {})!.sources;
+      expect(sources.length).toBe(5);
+      const tasks = sources.map((s) => {
+        const bytes = new Uint8Array(fs.readFileSync(path.join("data", s.file)));
+        return { meta: docMeta(s), raw_sha256: "0".repeat(64), raw_bytes: bytes.length, bytes };
+      });
+      const reply = next();
+      worker.postMessage({ id: 7, tasks });
+      messages.push(await reply);
+      const local = tasks.map((t) => runTask(t));
+      expect(messages[0]).toEqual({ id: 7, results: local });
+      expect(local.reduce((n, r) => n + (r.extract?.claims.length ?? 0), 0)).toBeGreaterThan(20);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
