@@ -1,0 +1,61 @@
+// Statement dates of plain day phrases ("ce mercredi 23 octobre", "le 1er novembre 2024")
+// are computed without chrono when the day is one every month has; chrono reads the
+// others. The two readings must agree wherever the fast one answers.
+import { describe, expect, it } from "vitest";
+import { dayDateByChrono, parsePublished, plainDayDate, resolveDatePhrase } from "../pipeline/extract/dates.js";
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const LEADS = ["", "le ", "ce ", "dès le ", "depuis le ", "mercredi ", "ce dimanche ", "le lundi "];
+
+/** Publication dates over four years: every 5th day, and every month's last three days. */
+function publicationDates(): string[] {
+  const out = new Set<string>();
+  for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2027, 0, 1); t += 86400000) {
+    const d = new Date(t);
+    const next = new Date(t + 3 * 86400000);
+    if ((t / 86400000) % 5 === 0 || next.getUTCMonth() !== d.getUTCMonth()) out.add(d.toISOString().slice(0, 10));
+  }
+  return [...out];
+}
+
+describe("plain day dates", () => {
+  it("agree with chrono's reading for every month, days 1-28, with and without a year, over four years of publication dates", () => {
+    let compared = 0;
+    publicationDates().forEach((published, k) => {
+      const pub = parsePublished(published)!;
+      MONTHS.forEach((month, mo) => {
+        for (const day of [1, 2, 13, 26, 27, 28]) {
+          const lead = LEADS[(k + mo + day) % LEADS.length]!;
+          const dayWord = day === 1 && k % 2 === 0 ? (k % 4 === 0 ? "1er" : "premier") : String(day);
+          for (const year of ["", " 2023", " 2025"]) {
+            const p = `${lead}${dayWord} ${month}${year}`;
+            const fast = plainDayDate(p, pub);
+            expect(fast, p).not.toBeNull();
+            expect(fast, `${p} published ${published}`).toEqual(dayDateByChrono(p, pub, year !== ""));
+            compared++;
+          }
+        }
+      });
+    });
+    expect(compared).toBeGreaterThan(50_000);
+  });
+
+  it("is the day in the publication's year, or the year before when that is over two days after publication", () => {
+    expect(resolveDatePhrase("ce mercredi 23 octobre", "2024-10-24")).toEqual({ date: "2024-10-23", precision: "day" });
+    expect(resolveDatePhrase("le 26 octobre", "2024-10-24")).toEqual({ date: "2024-10-26", precision: "day" });
+    expect(resolveDatePhrase("le 27 octobre", "2024-10-24")).toEqual({ date: "2023-10-27", precision: "day" });
+    expect(resolveDatePhrase("le 5 janvier", "2024-12-30")).toEqual({ date: "2024-01-05", precision: "day" });
+    // Never the next year, even two days ahead: the comparison is with the year of publication.
+    expect(resolveDatePhrase("le 1er janvier", "2024-12-30")).toEqual({ date: "2024-01-01", precision: "day" });
+    expect(resolveDatePhrase("le premier novembre 2022", "2024-10-24")).toEqual({ date: "2022-11-01", precision: "day" });
+  });
+
+  it("leaves days 29-31, impossible days and other shapes to chrono", () => {
+    const pub = parsePublished("2024-03-10")!;
+    for (const p of ["29 février", "31 janvier", "30 avril 2024", "0 mai", "35 mai", "le 12 de mai", "vendredi dernier 12 mai", "12 mai dernier"]) {
+      expect(plainDayDate(p, pub), p).toBeNull();
+    }
+    expect(resolveDatePhrase("le 29 février", "2024-03-10")).toEqual({ date: "2024-02-29", precision: "day" });
+    expect(resolveDatePhrase("le 31 janvier", "2024-03-10")).toEqual({ date: "2024-01-31", precision: "day" });
+  });
+});
