@@ -6,7 +6,7 @@
 import type { Measure } from "../generated/types.js";
 import type { ClaimDraft } from "../types.js";
 import type { Clause } from "./clauses.js";
-import { findPersonnel, mentionsNorthKorea } from "./measures.js";
+import { findPersonnel, mentionsNorthKorea, type PersonnelMention } from "./measures.js";
 import type { QuoteSpan, Sentence } from "./sentences.js";
 
 export interface TroopContext {
@@ -14,6 +14,8 @@ export interface TroopContext {
   nkHere: boolean;
   /** The sentence may refer back to North Korean troops of the sentence before. */
   refOk: boolean;
+  /** Its personnel nouns (findPersonnel), found once for the claims of the sentence too. */
+  personnel: readonly PersonnelMention[];
 }
 
 const TROOP_PRONOUN_RE = /(?<![\p{L}])(?:ils|elles)(?![\p{L}])/iu;
@@ -34,7 +36,7 @@ export function troopContext(sentences: readonly Sentence[], _quotes: readonly Q
     const nkHere = personnel.some((p) => p.nationality === "nk") || (personnel.length > 0 && mentionsNorthKorea(s.text));
     const linked = prev !== undefined && !prev.headline && !s.headline && (prev.para === s.para || OPENS_WITH_PRONOUN_RE.test(s.text));
     const refOk: boolean = linked && prevTroops;
-    out.push({ nkHere, refOk });
+    out.push({ nkHere, refOk, personnel });
     // The chain goes on through a pronoun or a personnel noun of no stated nationality ("d'autres renforts").
     prevTroops = nkHere || (refOk && (TROOP_PRONOUN_RE.test(s.text) || personnel.length > 0));
   }

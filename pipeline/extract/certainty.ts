@@ -24,17 +24,31 @@ const HEDGE_RE =
 const ANNOUNCED_RE = /(?<![\p{L}])(?:annonc|promi|décid|accept|convenu)\p{L}*\s+(?:[^.;«»]{0,40}?\s)?qu(?:e\s|['’])/iu;
 const FUTURE_IN_PAST_RE = /(?<![\p{L}])(?:enverrai|déploierai|dépêcherai|fournirai)(?:t|ent)(?![\p{L}])/giu;
 
+// Every alternative of CONDITIONAL_RE ends in "rait" or "raient" before a non-letter: a text without
+// that cannot match, and this literal search is much cheaper than the regex's scan of every word.
+const CONDITIONAL_ENDING_RE = /rai(?:t|ent)(?![\p{L}])/iu;
+
+/** A sentence's claims share their clause and attribution: the last answer is kept. */
+let last: { clause: string; attribution: string; certainty: Certainty } | null = null;
+
 /**
  * Certainty of a claim from its clause and the attribution verb phrase that
  * introduces it ("rejette", "ne peut pas confirmer", "aurait affirmé").
  */
 export function certaintyOf(clause: string, attribution: string): Certainty {
+  if (last && last.clause === clause && last.attribution === attribution) return last.certainty;
+  const certainty = judge(clause, attribution);
+  last = { clause, attribution, certainty };
+  return certainty;
+}
+
+function judge(clause: string, attribution: string): Certainty {
   const both = `${attribution} ${clause}`;
   if (UNCONFIRMED_RE.test(both)) return "unconfirmed";
   if (DENIAL_VERB_RE.test(attribution) || NEGATED_CLAIM_RE.test(clause)) return "denied";
   // "a annoncé que Pyongyang enverrait 6 000 hommes": a future in the past, not a hedge.
   const mood = ANNOUNCED_RE.test(both) ? both.replace(FUTURE_IN_PAST_RE, "") : both;
-  if (CONDITIONAL_RE.test(mood) || HEDGE_RE.test(mood)) return "hedged";
+  if ((CONDITIONAL_ENDING_RE.test(mood) && CONDITIONAL_RE.test(mood)) || HEDGE_RE.test(mood)) return "hedged";
   return "asserted";
 }
 

@@ -5,7 +5,7 @@ import type { Measure } from "../generated/types.js";
 import { splitSentences, findQuotes, type Sentence, type QuoteSpan } from "./sentences.js";
 import { splitClauses, isClaimClause, type Clause } from "./clauses.js";
 import { findNumbers, type NumberExpr } from "./numbers.js";
-import { findTriggers, clauseMeasure, findPersonnel, mentionsNorthKorea } from "./measures.js";
+import { findTriggers, clauseMeasure, mentionsNorthKorea } from "./measures.js";
 import { findActorMentions, findAttributions, inQuote, type ActorMention, type Attribution, type Resolved, type SpeakerContext } from "./claimants.js";
 import { findPlaceMentions, placesIn, locationOf, type PlaceMention } from "./places.js";
 import { publishedDate, type StatementDate } from "./dates.js";
@@ -238,14 +238,14 @@ function claimsOfSentence(
   const all = findNumbers(s);
   // Personnel nouns inside a number of other people ("1 250 soldats" the Russian army lost) are not the troops.
   const others = all.filter((n) => n.subject === "other");
-  const personnel = findPersonnel(s).filter((p) => !others.some((n) => p.start >= n.start && p.start < n.nounEnd));
+  const personnel = tc.personnel.filter((p) => !others.some((n) => p.start >= n.start && p.start < n.nounEnd));
   const troopsKnown = tc.refOk || tc.nkHere;
   // A number whose referent the context gives ("300 victimes") counts the troops when they are known from
   // the sentence before, or when someone is quoted for it in a North Korean context ("Le Pentagone a fait état de ...").
   const numbers = all.filter((n) => n.subject === "nk" || n.subject === "personnel" || (n.subject === "referent" && (troopsKnown || ownAttrs)));
   const triggers = findTriggers(s);
   const clauses = splitClauses(s);
-  const claimantSpans = attrs.flatMap((a) => a.claimants.flatMap((c) => c.spans));
+  const claimantSpans = claimantSpansOf(attrs);
   const clausePlaces = clauses.map((c) =>
     placesIn(doc.text, within(doc.places, base + c.start, base + c.end), base + c.start, base + c.end, claimantSpans),
   );
@@ -394,6 +394,13 @@ function claimsOfSentence(
   });
 }
 
+/** The document spans that name the claimants of `attrs` (a loop: nested flatMap was 1.5% of extraction). */
+function claimantSpansOf(attrs: readonly Attribution[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const a of attrs) for (const c of a.claimants) for (const sp of c.spans) out.push(sp);
+  return out;
+}
+
 /** The gap between a counted noun and its verb ("soldats nord-coréens, blessés," is "soldats, blessés,"). */
 function ownVerbGap(gap: string): boolean {
   return OWN_VERB_GAP_RE.test(gap) || (gap.length > 0 && APPOSITION_GAP_RE.test(gap));
@@ -440,7 +447,7 @@ function denialOfSentence(doc: Doc, sent: Sentence, attrs: readonly Attribution[
     if (!ACCUSATION_RE.test(object) && !NO_OBJECT_RE.test(object) && !(a.type === "post" && a.pos > sent.start)) continue;
     const triggers = findTriggers(object);
     const measure = clauseMeasure(triggers, 0, object.length, { allowBare: true }) ?? "deployed";
-    const spans = attrs.flatMap((x) => x.claimants.flatMap((c) => c.spans));
+    const spans = claimantSpansOf(attrs);
     const places = placesIn(doc.text, within(doc.places, a.end, sent.end), a.end, sent.end, spans);
     for (const who of a.claimants) {
       out.push({ draft: makeDraft(doc, sent, measure, null, who, places, a.date, "denied"), headline: sent.headline });

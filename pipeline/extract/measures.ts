@@ -176,21 +176,7 @@ export interface PersonnelMention {
 }
 
 /** Personnel nouns that are North Korean or unqualified (foreign ones are dropped). */
-// Each sentence is searched twice (troopContext, then claimsOfSentence): keep recent results (bounded).
-const PERSONNEL_CACHE = new Map<string, readonly PersonnelMention[]>();
-const PERSONNEL_CACHE_MAX = 512;
-
 export function findPersonnel(s: string): PersonnelMention[] {
-  let hit = PERSONNEL_CACHE.get(s);
-  if (hit === undefined) {
-    hit = scanPersonnel(s);
-    if (PERSONNEL_CACHE.size >= PERSONNEL_CACHE_MAX) PERSONNEL_CACHE.clear();
-    PERSONNEL_CACHE.set(s, hit);
-  }
-  return hit.map((p) => ({ ...p }));
-}
-
-function scanPersonnel(s: string): PersonnelMention[] {
   const out: PersonnelMention[] = [];
   PERSONNEL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
