@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
+import chardet from "chardet";
+import { isUtf8 } from "node:buffer";
 import { decode, MAX_BYTES } from "../pipeline/decode.js";
 import { htmlToText, looksLikeHtml } from "../pipeline/html.js";
 import { ARTICLE, ARTICLE_CP1252, articleHtml, invalidUtf8Article, PNG } from "./fixtures/hostile/make.js";
@@ -107,6 +109,44 @@ describe("decode: what is not text", () => {
   it("refuses a legacy encoding that is not Western European", () => {
     const cyrillic = iconv.encode("Северокорейские войска прибыли в Курскую область, сообщает разведка.", "koi8-r");
     expect(err(cyrillic)).toMatch(/^not UTF-8 and not a supported legacy encoding \(Windows-1252, Latin-1\)/);
+  });
+  it("decides legacy encodings as chardet.analyse over all its recognisers does", () => {
+    // decode() asks chardet's Latin-1 recogniser alone first; this is the rule with analyse() itself.
+    const LEGACY: Record<string, string> = { "windows-1252": "windows-1252", "ISO-8859-1": "iso-8859-1" };
+    const byAnalyse = (bytes: Uint8Array): string => {
+      const matches = chardet.analyse(bytes);
+      const legacy = matches.find((m) => m.name in LEGACY && m.confidence >= 10);
+      if (!legacy) return `error: looks like ${matches[0]?.name}`;
+      let e = LEGACY[legacy.name]!;
+      if (e === "iso-8859-1" && bytes.some((b) => b >= 0x80 && b <= 0x9f)) e = "windows-1252";
+      return e;
+    };
+    const texts = [
+      ARTICLE,
+      "Séoul évoque « 3 000 » soldats déployés – et l’œuvre de Pyongyang coûte 5 €.",
+      "Les forces nord-coréennes seraient arrivées à Koursk, selon le renseignement sud-coréen. Ça déçoit.",
+      "Für die Truppen wäre es schwierig, sagte der Sprecher.",
+      "El ejército norcoreano habría enviado tropas, según Seúl.",
+      "é",
+      "ça",
+    ];
+    const samples: Uint8Array[] = [];
+    for (const t of texts) for (const e of ["windows-1252", "iso-8859-1", "iso-8859-2", "koi8-r", "windows-1251", "shift_jis", "iso-8859-7"]) {
+      samples.push(iconv.encode(t, e));
+    }
+    samples.push(iconv.encode("Северокорейские войска прибыли в Курскую область.", "windows-1251"));
+    samples.push(iconv.encode("北朝鮮の部隊がロシアに到着した。", "shift_jis"));
+    samples.push(iconv.encode("Οι βορειοκορεατικές δυνάμεις έφτασαν.", "iso-8859-7"));
+    samples.push(Buffer.from(ARTICLE_CP1252));
+    let legacy = 0;
+    for (const bytes of samples) {
+      if (new TextDecoder("utf-8", { fatal: false }).decode(bytes) === Buffer.from(bytes).toString("utf8") && isUtf8(bytes)) continue;
+      const r = decode(bytes);
+      const got = "error" in r ? r.error.replace(/^.*: looks like /, "error: looks like ") : r.encoding;
+      expect(got, Buffer.from(bytes).toString("latin1")).toBe(byAnalyse(bytes));
+      if (!("error" in r)) legacy++;
+    }
+    expect(legacy).toBeGreaterThan(10);
   });
 });
 
