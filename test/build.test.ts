@@ -8,7 +8,6 @@ import { describe, expect, it } from "vitest";
 import { snapshot } from "./helpers/tree.js";
 
 const repo = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(repo, "node_modules", ".bin", "tsx");
 
 function tmp(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -22,8 +21,12 @@ function copyCorpus(to: string): void {
   }
 }
 
+/** What `npm run build-data -- ARGS` runs (package.json): the launcher, which runs the bundled script. */
 function build(args: string[]) {
-  return spawnSync(tsx, ["pipeline/bin/build-data.ts", ...args], { cwd: repo, encoding: "utf8" });
+  const script = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")).scripts["build-data"] as string;
+  const [cmd, ...pre] = script.split(" ");
+  expect(cmd).toBe("node");
+  return spawnSync(process.execPath, [...pre, ...args], { cwd: repo, encoding: "utf8" });
 }
 
 describe("npm run build-data", () => {

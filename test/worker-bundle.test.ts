@@ -1,4 +1,4 @@
-// The worker threads' module bundled by esbuild (pipeline/parallel/worker-bundle.ts):
+// Modules bundled by esbuild (pipeline/bundle.mjs) for worker threads and commands:
 // each module keeps its own import.meta.url, an unchanged source tree reuses the
 // bundle, and any edit to a bundled file makes a new one (a stale bundle never runs).
 import fs from "node:fs";
@@ -7,7 +7,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundled, workerBundle, type BundleDirs } from "../pipeline/parallel/worker-bundle.js";
+import { bundled, type BundleDirs } from "../pipeline/bundle.mjs";
+import { workerBundle } from "../pipeline/parallel/worker-bundle.js";
 import { runTask } from "../pipeline/parallel/task.js";
 import { docMeta } from "../pipeline/parallel/doc-lines.js";
 import { readManifestBytes } from "../pipeline/bin/clean.js";
@@ -25,42 +26,54 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+const entry = async (): Promise<string> => path.join(await bundled({ name: "t", entries: ["main.ts"] }, dirs), "main.mjs");
+
 describe("bundled", () => {
   it("keeps each module's own import.meta.url", async () => {
-    const file = await bundled("main.ts", "t", dirs);
-    expect(path.dirname(file)).toBe(dirs.cache);
+    const file = await entry();
+    expect(path.dirname(path.dirname(file))).toBe(dirs.cache);
     const mod = (await import(pathToFileURL(file).href)) as { both: string[] };
     expect(mod.both).toEqual([pathToFileURL(path.join(dirs.root, "main.ts")).href, pathToFileURL(path.join(dirs.root, "lib", "where.ts")).href]);
   });
 
   it("reuses the bundle while no source changed, and makes a new one after an edit", async () => {
-    const first = await bundled("main.ts", "t", dirs);
+    const first = await entry();
     const stamp = fs.statSync(first).mtimeMs;
-    expect(await bundled("main.ts", "t", dirs)).toBe(first);
+    expect(await entry()).toBe(first);
     expect(fs.statSync(first).mtimeMs).toBe(stamp);
     // An edit to an imported module.
     fs.writeFileSync(path.join(dirs.root, "lib", "where.ts"), `export const where: string = import.meta.url + "#edited";\n`);
-    const second = await bundled("main.ts", "t", dirs);
+    const second = await entry();
     expect(second).not.toBe(first);
     expect(((await import(pathToFileURL(second).href)) as { both: string[] }).both[1]).toMatch(/where\.ts#edited$/);
     // An edit that keeps the file's length.
     fs.writeFileSync(path.join(dirs.root, "main.ts"), fs.readFileSync(path.join(dirs.root, "main.ts"), "utf8").replace("n: number = 1", "n: number = 2"));
-    const third = await bundled("main.ts", "t", dirs);
+    const third = await entry();
     expect(third).not.toBe(second);
     const mod = (await import(pathToFileURL(third).href)) as { n: number };
     expect(mod.n).toBe(2);
   });
 
   it("rebuilds when its list of inputs is damaged", async () => {
-    const before = await bundled("main.ts", "t", dirs);
+    const before = await entry();
     fs.writeFileSync(path.join(dirs.cache, "t.json"), "{not json");
-    expect(await bundled("main.ts", "t", dirs)).toBe(before);
+    expect(await entry()).toBe(before);
     expect(JSON.parse(fs.readFileSync(path.join(dirs.cache, "t.json"), "utf8")).inputs).toEqual(["lib/where.ts", "main.ts"]);
+  });
+
+  it("with splitting, loads a dynamically imported module only when it is imported", async () => {
+    fs.writeFileSync(path.join(dirs.root, "lazy.ts"), `(globalThis as Record<string, unknown>).lazyLoaded = true;\nexport const lazy = "yes";\n`);
+    fs.writeFileSync(path.join(dirs.root, "eager.ts"), `export async function load(): Promise<string> {\n  return (await import("./lazy.js")).lazy;\n}\n`);
+    const dir = await bundled({ name: "s", entries: ["eager.ts"], splitting: true }, dirs);
+    const mod = (await import(pathToFileURL(path.join(dir, "eager.mjs")).href)) as { load: () => Promise<string> };
+    expect((globalThis as Record<string, unknown>).lazyLoaded).toBeUndefined();
+    expect(await mod.load()).toBe("yes");
+    expect((globalThis as Record<string, unknown>).lazyLoaded).toBe(true);
   });
 
   it("reports a module that does not build", async () => {
     fs.writeFileSync(path.join(dirs.root, "broken.ts"), `export const x = ;\n`);
-    await expect(bundled("broken.ts", "b", dirs)).rejects.toThrow();
+    await expect(bundled({ name: "b", entries: ["broken.ts"] }, dirs)).rejects.toThrow();
   });
 });
 

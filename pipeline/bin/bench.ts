@@ -152,7 +152,7 @@ interface ChildResult {
   ok: boolean;
   error?: string;
   seconds: number;
-  /** Of which loading the build's modules (tsx transpiling them on first use). */
+  /** Of which loading the build's modules. */
   load_seconds: number;
   stages: StageResult[];
   vmhwm_mb: number;
@@ -235,9 +235,10 @@ interface BuildRun extends ChildResult {
 /** Runs the build in a child process and watches its memory from outside. */
 function runBuildChild(data: string, dist: string, cpuProfDir: string | null, onLog: (l: string) => void): Promise<BuildRun> {
   const self = fileURLToPath(import.meta.url);
-  const args = ["--import", import.meta.resolve("tsx")];
+  // The way `npm run build-data` runs it: through the launcher (bundled scripts, no tsx).
+  const args: string[] = [];
   if (cpuProfDir) args.push("--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`);
-  args.push(self, "--child", "--data", data, "--dist", dist);
+  args.push(path.join(path.dirname(self), "run.mjs"), "bench", "--child", "--data", data, "--dist", dist);
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], cwd: path.resolve(path.dirname(self), "../..") });
   let treePeak = 0;
@@ -430,7 +431,7 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
         out(`  ${s.name.padEnd(9)} ${s.seconds.toFixed(2).padStart(8)} s  ${((100 * s.seconds) / build.seconds).toFixed(1).padStart(5)} %` +
           `  peak RSS ${s.peak_rss_mb === null ? "?" : s.peak_rss_mb.toFixed(0).padStart(5)} MB  ${(s.seconds * 1000 / info.docs).toFixed(2)} ms/doc`);
       }
-      out(`  ${"load".padEnd(9)} ${build.load_seconds.toFixed(2).padStart(8)} s  (loading the build's modules through tsx)`);
+      out(`  ${"load".padEnd(9)} ${build.load_seconds.toFixed(2).padStart(8)} s  (loading the build's modules)`);
       out(`  ${"other".padEnd(9)} ${(build.seconds - sum - build.load_seconds).toFixed(2).padStart(8)} s  (build lock, summary)`);
     }
 

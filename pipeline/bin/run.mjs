@@ -1,0 +1,32 @@
+// `node pipeline/bin/run.mjs NAME [args]`: runs the script pipeline/bin/NAME.ts, as the npm
+// scripts do. The scripts run from a bundle made by esbuild (pipeline/bundle.mjs: cached,
+// rebuilt whenever a source file changes), not through tsx, whose loader hooks took
+// about 0.3 s to start and more per module loaded. Without esbuild the script runs
+// through tsx, after a one-line notice.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundled } from "../bundle.mjs";
+
+/** The scripts a command can name (pipeline/bin/<name>.ts), bundled together so that they share chunks. */
+const SCRIPTS = ["build-data", "clean", "extract", "validate", "publish", "eval", "gen", "bench"];
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [name, ...args] = process.argv.slice(2);
+if (!SCRIPTS.includes(name ?? "")) {
+  process.stderr.write(`usage: node pipeline/bin/run.mjs (${SCRIPTS.join("|")}) [args]\n`);
+  process.exit(2);
+}
+const script = path.join(here, `${name}.ts`);
+let entry;
+try {
+  const dir = await bundled({ name: "cli", entries: SCRIPTS.map((s) => `pipeline/bin/${s}.ts`), splitting: true });
+  entry = path.join(dir, `${name}.mjs`);
+} catch (e) {
+  process.stderr.write(`run: could not bundle the scripts (${String(e.message).split("\n")[0]}); running ${name} through tsx\n`);
+  const { register } = await import("tsx/esm/api");
+  register();
+  entry = script;
+}
+// The script runs its command when it is the one named on the command line (cli.ts isMain).
+process.argv = [process.argv[0], script, ...args];
+await import(pathToFileURL(entry).href);

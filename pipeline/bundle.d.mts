@@ -1,0 +1,20 @@
+// Types of bundle.mjs (plain JavaScript: it runs before TypeScript can be loaded).
+
+/** Where the sources are and where bundles are kept (tests use folders of their own). */
+export interface BundleDirs {
+  root: string;
+  cache: string;
+}
+
+export interface BundleOptions {
+  /** Names the bundle in the cache; one current bundle per name. */
+  name: string;
+  /** Repository-relative TypeScript modules; each gives `<folder>/<base name>.mjs`. */
+  entries: string[];
+  /** Dynamically imported modules become chunks loaded when imported (default false: one file per entry). */
+  splitting?: boolean;
+}
+
+export const DEFAULT_DIRS: BundleDirs;
+
+export function bundled(options: BundleOptions, dirs?: BundleDirs): Promise<string>;
