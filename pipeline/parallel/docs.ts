@@ -69,13 +69,13 @@ const GC_GROWTH = 128 << 20;
 const BATCH = 24;
 /**
  * Fewest documents left to compute (this chunk's plus every later row of the manifest)
- * for worker threads to be started. Measured on 2 CPUs (Node 20, tsx, load 1.8-2.5):
- * starting the pool and one document per worker took 2.9-3.4 s wall and 3.9-4.2 CPU-s,
- * against 1.7 s and 1.9 CPU-s to load the modules in this thread; build-data --no-cache
- * on bench corpora, docs pass 1 thread vs 2 workers: 1,000 documents 3.8-4.3 s vs
- * 4.3-4.5 s (+2.5 CPU-s, +130 MB), 2,000 documents 7.1 s vs 6.3 s (+2.3 CPU-s). Break-even
- * is about 1,500 documents; below that (small corpora, a rebuild after a few edits) this
- * thread does the work.
+ * for worker threads to be started. Starting two workers from the bundle (worker-bundle.ts)
+ * takes about 0.4 s wall, but each worker also pays V8's warm-up again (JIT and regex
+ * compilation: its first thousand documents cost about twice the later ones). Measured on
+ * 2 CPUs, docs pass without cache, 1 thread vs 2 workers (three runs each): 1,000 bench
+ * documents 3.20-3.35 s vs 3.45-3.71 s (+2 CPU-s), 2,000 documents 4.6-5.3 s vs 4.4-4.8 s.
+ * Break-even is about 1,500 documents; below that (small corpora, a rebuild after a few
+ * edits) this thread does the work.
  */
 export const MIN_PARALLEL_TASKS = 1500;
 /** And fewest in the chunk itself: a chunk of cache hits does not start the workers. */
