@@ -38,6 +38,26 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
 
 const NEWLINE = Buffer.from("\n");
 
+/**
+ * Writes `buffers` one after the other at `position` (or the file's offset when null), with
+ * writev: no joined copy of them (Buffer.concat of each megabyte written was 15% of the docs
+ * pass's main thread). Returns the bytes written.
+ */
+export function writeAllv(fd: number, buffers: readonly Uint8Array[], position: number | null = null): number {
+  let rest = buffers.filter((b) => b.length > 0);
+  let total = 0;
+  while (rest.length > 0) {
+    // At most IOV_MAX (1024 on Linux) buffers per call.
+    const batch = rest.slice(0, 1024);
+    let n = fs.writevSync(fd, batch, position === null ? undefined : position + total);
+    total += n;
+    let i = 0;
+    while (i < batch.length && n >= batch[i]!.length) n -= batch[i++]!.length;
+    rest = i < batch.length ? [batch[i]!.subarray(n), ...rest.slice(i + 1)] : rest.slice(i);
+  }
+  return total;
+}
+
 /** A JSONL writer that streams to a temporary file and renames it into place on close. */
 export class AtomicJsonlWriter {
   private readonly tmp: string;
@@ -114,10 +134,8 @@ export class AtomicJsonlWriter {
 
   private flush(): void {
     if (this.buf.length) {
-      const bytes = Buffer.concat(this.buf, this.size);
-      this.hash?.update(bytes);
-      let n = 0;
-      while (n < bytes.length) n += fs.writeSync(this.fd, bytes, n, bytes.length - n);
+      if (this.hash) for (const b of this.buf) this.hash.update(b);
+      writeAllv(this.fd, this.buf);
     }
     this.buf = [];
     this.size = 0;

@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
+import { writeAllv } from "../bin/io.js";
 
 interface Entry {
   off: number;
@@ -141,10 +142,7 @@ export class PackStore {
 
   private flush(): void {
     if (!this.pending.length) return;
-    const all = Buffer.concat(this.pending);
-    let n = 0;
-    while (n < all.length) n += fs.writeSync(this.fd, all, n, all.length - n, this.size + n);
-    this.size += all.length;
+    this.size += writeAllv(this.fd, this.pending, this.size);
     this.pending = [];
     this.pendingBytes = 0;
   }
