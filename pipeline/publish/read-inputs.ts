@@ -20,20 +20,32 @@ import { rowHash } from "./row-digests.js";
 import { collectGarbageIfGrown } from "../gc.js";
 import { sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
 
-/** Calls `each` with every line of `file` (1-based numbers), reading 4 MB at a time. */
-export function forEachLine(file: string, each: (line: string, n: number) => void, hash?: ReturnType<typeof createHash>): void {
+/** Calls `each` with every line of `file` (1-based numbers), reading `blockSize` bytes (4 MB) at a time. */
+export function forEachLine(file: string, each: (line: string, n: number) => void, hash?: ReturnType<typeof createHash>, blockSize = 4 << 20): void {
   const fd = fs.openSync(file, "r");
   try {
-    const buf = Buffer.allocUnsafe(4 << 20);
+    const buf = Buffer.allocUnsafe(blockSize);
+    // The start of a line that the block before ended in (copied: `buf` is reused).
     let rest: Buffer = Buffer.alloc(0);
     let n = 0;
     for (;;) {
       const r = fs.readSync(fd, buf, 0, buf.length, null);
       if (r === 0) break;
-      hash?.update(buf.subarray(0, r));
-      const chunk = rest.length ? Buffer.concat([rest, buf.subarray(0, r)]) : buf.subarray(0, r);
+      const chunk = buf.subarray(0, r);
+      hash?.update(chunk);
       let start = 0;
-      for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      let nl = chunk.indexOf(10);
+      if (rest.length) {
+        // Only the line across the two blocks is joined, not the whole block to it.
+        if (nl === -1) {
+          rest = Buffer.concat([rest, chunk]);
+          continue;
+        }
+        each(Buffer.concat([rest, chunk.subarray(0, nl)]).toString("utf8"), ++n);
+        start = nl + 1;
+        nl = chunk.indexOf(10, start);
+      }
+      for (; nl !== -1; nl = chunk.indexOf(10, start)) {
         each(chunk.toString("utf8", start, nl), ++n);
         start = nl + 1;
       }
