@@ -45,20 +45,27 @@ function cached(dirs, name, esbuildVersion, options) {
     const contents = new Map(m.inputs.map((rel) => [rel, fs.readFileSync(path.join(dirs.root, rel))]));
     if (keyOf(esbuildVersion, options, contents) !== m.key) return null;
     const dir = folderOf(dirs, name, m.key);
-    return fs.existsSync(path.join(dir, ".complete")) ? dir : null;
+    if (!fs.existsSync(path.join(dir, ".complete"))) return null;
+    // Its time says when it was last used (see removeOld).
+    const now = new Date();
+    fs.utimesSync(dir, now, now);
+    return dir;
   } catch {
     return null;
   }
 }
 
-/** Bundles of earlier code, left for an hour in case a command that started before still loads one. */
+/**
+ * Bundles of earlier code, once unused for a day: a command that started before the code
+ * changed may still load chunks of its bundle (publish's, after a long docs pass).
+ */
 function removeOld(dirs, name, keep) {
-  const hourAgo = Date.now() - 3600_000;
+  const dayAgo = Date.now() - 24 * 3600_000;
   for (const f of fs.readdirSync(dirs.cache)) {
     const p = path.join(dirs.cache, f);
     if (p === keep || !f.startsWith(`${name}-`)) continue;
     try {
-      if (fs.statSync(p).mtimeMs < hourAgo) fs.rmSync(p, { recursive: true, force: true });
+      if (fs.statSync(p).mtimeMs < dayAgo) fs.rmSync(p, { recursive: true, force: true });
     } catch {
       // gone already
     }

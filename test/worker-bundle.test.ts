@@ -104,3 +104,27 @@ describe("the worker bundle", () => {
     }
   });
 });
+
+describe("old bundles", () => {
+  it("are removed once unused for a day, and a bundle in use is not", async () => {
+    const d = { root: path.join(tmp, "src"), cache: path.join(tmp, "cache-old") };
+    const first = await bundled({ name: "t", entries: ["main.ts"] }, d);
+    // Used again two days later (a long-lived checkout): its time is refreshed.
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
+    fs.utimesSync(first, twoDaysAgo, twoDaysAgo);
+    expect(await bundled({ name: "t", entries: ["main.ts"] }, d)).toBe(first);
+    expect(fs.statSync(first).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    // The code changes: the new bundle is made; the old one, used a minute ago, stays.
+    fs.writeFileSync(path.join(d.root, "lib", "where.ts"), `export const where: string = import.meta.url + "#v2";\n`);
+    const second = await bundled({ name: "t", entries: ["main.ts"] }, d);
+    expect(second).not.toBe(first);
+    expect(fs.existsSync(first)).toBe(true);
+    // Once unused for over a day, the next new bundle removes it.
+    fs.utimesSync(first, twoDaysAgo, twoDaysAgo);
+    fs.writeFileSync(path.join(d.root, "lib", "where.ts"), `export const where: string = import.meta.url + "#v3";\n`);
+    const third = await bundled({ name: "t", entries: ["main.ts"] }, d);
+    expect(fs.existsSync(first)).toBe(false);
+    expect(fs.existsSync(second)).toBe(true);
+    expect(fs.existsSync(third)).toBe(true);
+  });
+});
