@@ -71,9 +71,10 @@ function withoutBom(bytes: Uint8Array): DecodeResult {
 
   const sample = detectorSample(bytes);
   const quick = latin1Match(sample);
-  const legacy = quick && quick.name in LEGACY && quick.confidence >= 10 ? quick : chardet.analyse(sample).find((m) => m.name in LEGACY && m.confidence >= 10);
+  const matches = quick && quick.name in LEGACY && quick.confidence >= 10 ? [quick] : chardet.analyse(sample);
+  const legacy = matches.find((m) => m.name in LEGACY && m.confidence >= 10);
   if (!legacy) {
-    const top = chardet.analyse(sample)[0];
+    const top = matches[0];
     return { error: `not UTF-8 and not a supported legacy encoding (Windows-1252, Latin-1)${top ? `: looks like ${top.name}` : ""}` };
   }
   let encoding = LEGACY[legacy.name]!;
