@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundled, type BundleDirs } from "../pipeline/bundle.mjs";
 import { workerBundle } from "../pipeline/parallel/worker-bundle.js";
@@ -126,5 +127,59 @@ describe("old bundles", () => {
     expect(fs.existsSync(first)).toBe(false);
     expect(fs.existsSync(second)).toBe(true);
     expect(fs.existsSync(third)).toBe(true);
+  });
+});
+
+describe("the launcher (pipeline/bin/run.mjs)", () => {
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, ["pipeline/bin/run.mjs", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+
+  it("runs the named script from the bundle, with its arguments", () => {
+    const r = run(["validate", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run validate/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("runs it through tsx, saying so, when told not to bundle", () => {
+    const r = run(["validate", "--help"], { NK_NO_BUNDLE: "1" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run validate/);
+    expect(r.stderr).toMatch(/^run: not running a bundle \(NK_NO_BUNDLE=1\); running validate through tsx/);
+  });
+
+  it("refuses a name that is not a script", () => {
+    const r = run(["../../etc/passwd"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^usage: node pipeline\/bin\/run\.mjs/);
+  });
+});
+
+describe("worker threads without a bundle", () => {
+  it("load the module through tsx and give the same release", async () => {
+    const { buildData } = await import("../pipeline/bin/build-data.js");
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "nk-nobundle-"));
+    const corpus = (name: string) => {
+      const dir = path.join(work, name);
+      fs.mkdirSync(path.join(dir, "raw"), { recursive: true });
+      fs.copyFileSync(path.join("data", "sources.csv"), path.join(dir, "sources.csv"));
+      for (const f of fs.readdirSync(path.join("data", "raw"))) fs.copyFileSync(path.join("data", "raw", f), path.join(dir, "raw", f));
+      return dir;
+    };
+    const opts = { strict: false, workers: 2, cache: false, minParallelTasks: 0 };
+    await buildData({ data: corpus("a"), dist: path.join(work, "dist-a"), ...opts });
+    process.env.NK_NO_BUNDLE = "1";
+    const lines: string[] = [];
+    try {
+      expect(await workerBundle()).toEqual({ error: "NK_NO_BUNDLE=1" });
+      await buildData({ data: corpus("b"), dist: path.join(work, "dist-b"), ...opts }, (l) => lines.push(l));
+    } finally {
+      delete process.env.NK_NO_BUNDLE;
+    }
+    expect(lines.join("\n")).toMatch(/; 2 workers \(/);
+    const release = (d: string) => fs.readFileSync(path.join(work, d, "latest", "SHA256SUMS"), "utf8");
+    expect(release("dist-b")).toBe(release("dist-a"));
+    expect(release("dist-a")).toBe(fs.readFileSync(path.join("dist", "latest", "SHA256SUMS"), "utf8"));
+    fs.rmSync(work, { recursive: true, force: true });
   });
 });

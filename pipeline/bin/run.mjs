@@ -1,8 +1,8 @@
 // `node pipeline/bin/run.mjs NAME [args]`: runs the script pipeline/bin/NAME.ts, as the npm
 // scripts do. The scripts run from a bundle made by esbuild (pipeline/bundle.mjs: cached,
 // rebuilt whenever a source file changes), not through tsx, whose loader hooks took
-// about 0.3 s to start and more per module loaded. Without esbuild the script runs
-// through tsx, after a one-line notice.
+// about 0.3 s to start and more per module loaded. Without esbuild, or with
+// NK_NO_BUNDLE=1 in the environment, the script runs through tsx, after a one-line notice.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { bundled } from "../bundle.mjs";
@@ -19,10 +19,11 @@ if (!SCRIPTS.includes(name ?? "")) {
 const script = path.join(here, `${name}.ts`);
 let entry;
 try {
+  if (process.env.NK_NO_BUNDLE === "1") throw new Error("NK_NO_BUNDLE=1");
   const dir = await bundled({ name: "cli", entries: SCRIPTS.map((s) => `pipeline/bin/${s}.ts`), splitting: true });
   entry = path.join(dir, `${name}.mjs`);
 } catch (e) {
-  process.stderr.write(`run: could not bundle the scripts (${String(e.message).split("\n")[0]}); running ${name} through tsx\n`);
+  process.stderr.write(`run: not running a bundle (${String(e.message).split("\n")[0]}); running ${name} through tsx\n`);
   const { register } = await import("tsx/esm/api");
   register();
   entry = script;
