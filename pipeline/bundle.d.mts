@@ -17,4 +17,10 @@ export interface BundleOptions {
 
 export const DEFAULT_DIRS: BundleDirs;
 
+/** The scripts a command can name (pipeline/bin/<name>.ts). */
+export const SCRIPTS: readonly string[];
+
+/** The pipeline's one bundle: every script and the worker thread's module, sharing chunks. */
+export const PIPELINE: Required<BundleOptions>;
+
 export function bundled(options: BundleOptions, dirs?: BundleDirs): Promise<string>;

@@ -72,6 +72,15 @@ function removeOld(dirs, name, keep) {
   }
 }
 
+/** The scripts a command can name (pipeline/bin/<name>.ts). */
+export const SCRIPTS = ["build-data", "clean", "extract", "validate", "publish", "eval", "gen", "bench"];
+
+/**
+ * The pipeline's one bundle: every script and the worker thread's module, sharing chunks, so an
+ * edit costs one esbuild run and a command and its workers load the same code.
+ */
+export const PIPELINE = { name: "pipeline", entries: [...SCRIPTS.map((s) => `pipeline/bin/${s}.ts`), "pipeline/parallel/worker.ts"], splitting: true };
+
 /**
  * The folder holding a bundle of the TypeScript modules `entries` (repository-relative):
  * `<folder>/<entry's base name>.mjs` for each, and, with `splitting`, shared chunks (a

@@ -5,10 +5,7 @@
 // NK_NO_BUNDLE=1 in the environment, the script runs through tsx, after a one-line notice.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { bundled } from "../bundle.mjs";
-
-/** The scripts a command can name (pipeline/bin/<name>.ts), bundled together so that they share chunks. */
-const SCRIPTS = ["build-data", "clean", "extract", "validate", "publish", "eval", "gen", "bench"];
+import { bundled, PIPELINE, SCRIPTS } from "../bundle.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [name, ...args] = process.argv.slice(2);
@@ -20,7 +17,7 @@ const script = path.join(here, `${name}.ts`);
 let entry;
 try {
   if (process.env.NK_NO_BUNDLE === "1") throw new Error("NK_NO_BUNDLE=1");
-  const dir = await bundled({ name: "cli", entries: SCRIPTS.map((s) => `pipeline/bin/${s}.ts`), splitting: true });
+  const dir = await bundled(PIPELINE);
   entry = path.join(dir, `${name}.mjs`);
 } catch (e) {
   process.stderr.write(`run: not running a bundle (${String(e.message).split("\n")[0]}); running ${name} through tsx\n`);

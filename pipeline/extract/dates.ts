@@ -82,10 +82,11 @@ function latestStatementDay(pub: Date): string {
 }
 
 /**
- * "ce mercredi 23 octobre", "le 1er novembre 2024" (`p` lower case, single spaces), when the day is one
- * every month has (1 to 28): the year given, else the year of publication, or the year before when that
- * day comes over two days after publication. That is what dayDateByChrono gives for these phrases (test/extract-dates.test.ts compares
- * the two over four years of publication dates) for a fraction of chrono's cost; null for other phrases.
+ * "ce mercredi 23 octobre", "le 1er novembre 2024" (`p` lower case, single spaces), when the day is
+ * one every month has (1 to 28): the year given, else the year of publication, or the year before
+ * when that day comes over two days after publication. That is what dayDateByChrono gives for these
+ * phrases (test/extract-dates.test.ts compares the two over four years of publication dates) for a
+ * fraction of chrono's cost; null for other phrases.
  */
 export function plainDayDate(p: string, pub: Date): StatementDate | null {
   const m = PLAIN_DAY_DATE_RE.exec(p);
