@@ -24,3 +24,6 @@ export const SCRIPTS: readonly string[];
 export const PIPELINE: Required<BundleOptions>;
 
 export function bundled(options: BundleOptions, dirs?: BundleDirs): Promise<string>;
+
+/** bundled(PIPELINE), unless NK_NO_BUNDLE=1 in the environment, which makes it throw (callers then use tsx). */
+export function pipelineBundle(dirs?: BundleDirs): Promise<string>;

@@ -82,6 +82,15 @@ export const SCRIPTS = ["build-data", "clean", "extract", "validate", "publish",
 export const PIPELINE = { name: "pipeline", entries: [...SCRIPTS.map((s) => `pipeline/bin/${s}.ts`), "pipeline/parallel/worker.ts"], splitting: true };
 
 /**
+ * The folder of the PIPELINE bundle, as the launcher and the worker pool load it. With
+ * NK_NO_BUNDLE=1 in the environment it throws instead, and both then run through tsx.
+ */
+export async function pipelineBundle(dirs = DEFAULT_DIRS) {
+  if (process.env.NK_NO_BUNDLE === "1") throw new Error("NK_NO_BUNDLE=1");
+  return bundled(PIPELINE, dirs);
+}
+
+/**
  * The folder holding a bundle of the TypeScript modules `entries` (repository-relative):
  * `<folder>/<entry's base name>.mjs` for each, and, with `splitting`, shared chunks (a
  * module imported dynamically stays a chunk loaded when it is imported). Built, or taken

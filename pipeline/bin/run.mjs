@@ -5,7 +5,7 @@
 // NK_NO_BUNDLE=1 in the environment, the script runs through tsx, after a one-line notice.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { bundled, PIPELINE, SCRIPTS } from "../bundle.mjs";
+import { pipelineBundle, SCRIPTS } from "../bundle.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [name, ...args] = process.argv.slice(2);
@@ -16,8 +16,7 @@ if (!SCRIPTS.includes(name ?? "")) {
 const script = path.join(here, `${name}.ts`);
 let entry;
 try {
-  if (process.env.NK_NO_BUNDLE === "1") throw new Error("NK_NO_BUNDLE=1");
-  const dir = await bundled(PIPELINE);
+  const dir = await pipelineBundle();
   entry = path.join(dir, `${name}.mjs`);
 } catch (e) {
   process.stderr.write(`run: not running a bundle (${String(e.message).split("\n")[0]}); running ${name} through tsx\n`);
