@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runPublish, type PublishOptions } from "../pipeline/bin/publish.js";
 import { recordsFromTable } from "../pipeline/publish/arrow-read.js";
 import { sha256Hex } from "../pipeline/publish/checksums.js";
+import { LineLengths } from "../pipeline/publish/csv-splice.js";
 import { listedSha256, parseRowDigests, ROW_DIGESTS } from "../pipeline/publish/row-digests.js";
 import { PARQUET_METADATA_KEY } from "../pipeline/publish/parquet.js";
 import { claimSchema, documentSchema, fromCsvRow, parseCsv, type RecordSchema } from "../pipeline/schema/index.js";
@@ -324,6 +325,44 @@ describe("row digests of the previous release", () => {
       // Only a document's publisher: no claim changes, a patch for the documents table.
       ["1.1.2", { added: 0, changed: 0, removed: 0 }],
     ]);
+  });
+
+  it("keep the line lengths of the release's CSVs, for the next publish to copy its unchanged rows", async () => {
+    const env = setup();
+    const s = await env.publish();
+    const d = JSON.parse(fs.readFileSync(digestsFile(env.data), "utf8")) as { csv: { key: string; claims: number[]; documents: number[] } };
+    for (const name of ["claims", "documents"] as const) {
+      const bytes = fs.readFileSync(path.join(s.path, `${name}.csv`));
+      const tally = new LineLengths();
+      tally.push(bytes);
+      expect(d.csv[name]).toEqual(tally.finish());
+    }
+    expect(d.csv.key).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("copy no row from a previous CSV edited since it was published: the new CSVs are rendered", async () => {
+    const spoiled = setup();
+    const clean = setup();
+    const [first, second] = editions(goldCorpus());
+    rewrite(spoiled.data, first!);
+    writeInterim(clean.data, first!);
+    const v1 = await spoiled.publish();
+    await clean.publish({ rowDigests: false });
+    // Same size, other bytes, in every row: SHA256SUMS no longer matches it.
+    for (const [name, from, to] of [["claims.csv", "é", "è"], ["documents.csv", ",fr,", ",FR,"]] as const) {
+      const file = path.join(v1.path, name);
+      const text = fs.readFileSync(file, "utf8");
+      expect(text).toContain(from);
+      fs.writeFileSync(file, text.replaceAll(from, to));
+    }
+    rewrite(spoiled.data, second!);
+    writeInterim(clean.data, second!);
+    const a = await spoiled.publish();
+    const b = await clean.publish({ rowDigests: false });
+    expect(a.version).toBe("1.1.0");
+    for (const name of ["claims.csv", "documents.csv"]) {
+      expect(fs.readFileSync(path.join(a.path, name)).equals(fs.readFileSync(path.join(b.path, name))), name).toBe(true);
+    }
   });
 
   it("are used only for the release they were written for", async () => {

@@ -4,8 +4,10 @@
 // Under --strict the release is still written (it records the rejected records and
 // problems), but the exit code is 1 when there are any, as in the validate stage.
 import fs from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { RecordSchema } from "../schema/index.js";
+import { codeKeys, hashOf } from "../cache/keys.js";
 import { withBuildLock } from "../lock.js";
 import type { ChangeKind } from "../publish/changes.js";
 import { listVersions, readFolder, removeLeftovers, StagedVersion, updateIndex, updateLatest, versionDir } from "../publish/dist-store.js";
@@ -47,16 +49,65 @@ export interface PublishSummary {
 const PREVIOUS_FILES = ["documents.arrow", "datapackage.json", "SHA256SUMS"];
 
 /** The newest release, as buildRelease compares against it; its row digests from `digestsFile` when they are its own. */
-function previousRelease(dist: string, version: string, digestsFile: string | null): PreviousRelease {
+function previousRelease(dist: string, version: string, digestsFile: string | null, open: OpenFiles): PreviousRelease {
   const dir = versionDir(dist, version);
   const files = readFolder(dir, PREVIOUS_FILES);
   const sums = files.get("SHA256SUMS");
+  const sumsText = sums ? Buffer.from(sums).toString("utf8") : "";
   let digests: RowDigests | null = null;
   if (digestsFile && sums && fs.existsSync(digestsFile)) {
-    const text = Buffer.from(sums).toString("utf8");
-    digests = parseRowDigests(fs.readFileSync(digestsFile, "utf8"), listedSha256(text, "claims.arrow"), listedSha256(text, "documents.arrow"));
+    digests = parseRowDigests(fs.readFileSync(digestsFile, "utf8"), listedSha256(sumsText, "claims.arrow"), listedSha256(sumsText, "documents.arrow"));
   }
-  return { version, files, digests, load: (name) => fs.readFileSync(path.join(dir, name)) };
+  return {
+    version,
+    files,
+    digests,
+    load: (name) => fs.readFileSync(path.join(dir, name)),
+    csvReader: (name, lines) => checkedCsvReader(path.join(dir, name), listedSha256(sumsText, name), lines, open),
+  };
+}
+
+/** File descriptors a publish keeps open while it runs, closed when it ends. */
+type OpenFiles = number[];
+
+/** Bytes hashed at once when checking a previous CSV. */
+const CHECK_BLOCK = 4 << 20;
+
+/**
+ * Reads byte ranges of a previous release's CSV, once the file is checked to be the one
+ * its SHA256SUMS lists (`sha256`) and as long as its `lines` say: a CSV edited or damaged
+ * since it was published is never copied from (its rows are rendered instead). The
+ * check reads the file once (about 0.15 s for 210 MB).
+ */
+function checkedCsvReader(file: string, sha256: string | undefined, lines: readonly number[], open: OpenFiles): ((offset: number, length: number) => Uint8Array) | null {
+  if (!sha256) return null;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch {
+    return null;
+  }
+  open.push(fd);
+  const size = fs.fstatSync(fd).size;
+  if (size !== lines.reduce((a, b) => a + b, 0)) return null;
+  const hash = createHash("sha256");
+  const block = Buffer.allocUnsafe(Math.min(CHECK_BLOCK, Math.max(size, 1)));
+  for (let at = 0; at < size; ) {
+    const n = fs.readSync(fd, block, 0, Math.min(block.length, size - at), at);
+    if (n === 0) return null;
+    hash.update(block.subarray(0, n));
+    at += n;
+  }
+  if (hash.digest("hex") !== sha256) return null;
+  return (offset, length) => {
+    const buf = Buffer.allocUnsafe(length);
+    for (let n = 0; n < length; ) {
+      const r = fs.readSync(fd, buf, n, length - n, offset + n);
+      if (r === 0) throw new Error(`${file} is shorter than when publish checked it (changed while publishing?)`);
+      n += r;
+    }
+    return buf;
+  };
 }
 
 export async function runPublish(opts: PublishOptions): Promise<PublishSummary> {
@@ -66,7 +117,8 @@ export async function runPublish(opts: PublishOptions): Promise<PublishSummary> 
   const versions = listVersions(opts.dist);
   const newest = versions.at(-1) ?? null;
   // Only what the comparison needs: the CSV and kept-aside files are compared through SHA256SUMS, not loaded.
-  const previous = newest === null ? null : previousRelease(opts.dist, newest, digestsFile);
+  const open: OpenFiles = [];
+  const previous = newest === null ? null : previousRelease(opts.dist, newest, digestsFile, open);
   // The new version's files go to a staging folder as they are made, then it is renamed into place.
   const staged = new StagedVersion(opts.dist);
   let plan;
@@ -78,6 +130,8 @@ export async function runPublish(opts: PublishOptions): Promise<PublishSummary> 
         claimSchema: opts.claimSchema,
         documentSchema: opts.documentSchema,
         sourceDateEpoch: opts.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH,
+        // The CSVs' bytes depend on the publish code and packages (codeKeys) and on the schemas.
+        csvKey: hashOf(codeKeys().publish, JSON.stringify([opts.claimSchema ?? null, opts.documentSchema ?? null])),
       },
       staged,
     );
@@ -95,6 +149,7 @@ export async function runPublish(opts: PublishOptions): Promise<PublishSummary> 
     }
   } finally {
     staged.discard();
+    for (const fd of open) fs.closeSync(fd);
   }
   updateLatest(opts.dist, plan.version);
   await updateIndex(

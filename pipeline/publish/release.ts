@@ -7,7 +7,7 @@ import { arrowSchema, claimSchema as defaultClaimSchema, documentSchema as defau
 import { arrowFileBytes, arrowFileChunks, recordTable } from "./arrow-table.js";
 import { datasetCard } from "./card.js";
 import { createHash } from "node:crypto";
-import { csvChunks } from "./csv-bytes.js";
+import { splicedCsvChunks, type PreviousCsv } from "./csv-splice.js";
 import { changesCsv, countChanges, PreviousRows, type Change, type ChangeKind } from "./changes.js";
 import { sha256Hex, sha256Sums, type FileDigest } from "./checksums.js";
 import { datapackage } from "./datapackage.js";
@@ -32,6 +32,11 @@ export interface PreviousRelease {
   load?: (name: string) => Uint8Array;
   /** The previous release's row digests (row-digests.ts), already checked to be this release's. */
   digests?: RowDigests | null;
+  /**
+   * Byte ranges of its claims.csv or documents.csv, when that file is checked to be the
+   * one SHA256SUMS lists (else null): unchanged rows are copied from it (csv-splice.ts).
+   */
+  csvReader?: (name: "claims.csv" | "documents.csv", lines: readonly number[]) => ((offset: number, length: number) => Uint8Array) | null;
 }
 
 /** Where buildRelease writes the files of a new release, one at a time (dist-store.ts StagedVersion). */
@@ -53,6 +58,12 @@ export interface ReleaseOptions {
   documentSchema?: RecordSchema;
   /** Seconds since the epoch, as the SOURCE_DATE_EPOCH convention; fixes `created`. */
   sourceDateEpoch?: string;
+  /**
+   * What renders the CSVs (the publish code and the schemas): recorded with the row
+   * digests, and the previous release's CSV rows are copied only under the same key.
+   * Without it, the CSVs are rendered in full and no line lengths are kept.
+   */
+  csvKey?: string;
 }
 
 export interface ReleaseCounts {
@@ -214,6 +225,7 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
   const orphans = claims.filter((c) => !knownDocs.has(c.doc_id));
   if (orphans.length > 0) throw new Error(`${orphans.length} claims name a document missing from clean.jsonl, e.g. ${orphans[0]!.claim_id} -> ${orphans[0]!.doc_id}`);
   const documents = documentRows(input.docs, claims);
+  const documentIds = documents.map((d) => d.doc_id);
   const documentHashes = publishedHashes(documents, documentSchema);
   const counts: ReleaseCounts = { claims: claims.length, documents: documents.length, rejected: input.rejected.length, problems: input.problems.length };
 
@@ -238,8 +250,18 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
     );
     files.set(name, { bytes: size, sha256: hash.digest("hex") });
   };
-  emit("claims.csv", csvChunks(claims, claimSchema));
-  emit("documents.csv", csvChunks(documents, documentSchema));
+  // Rows unchanged since the previous release are copied from its CSVs, when their line lengths were kept under this csvKey.
+  const csvKey = options.csvKey;
+  const kept = csvKey !== undefined && previous?.digests?.csv?.key === csvKey ? previous.digests : null;
+  const previousCsv = (name: "claims.csv" | "documents.csv", table: "claims" | "documents"): PreviousCsv | null => {
+    const lines = kept?.csv?.[table];
+    const read = lines && previous?.csvReader?.(name, lines);
+    return read ? { lines, ids: kept[table].ids, hashes: kept[table].hashes, read } : null;
+  };
+  const claimLines: number[] = [];
+  const documentLines: number[] = [];
+  emit("claims.csv", splicedCsvChunks(claims, claimIds, claimHashes, claimSchema, previousCsv("claims.csv", "claims"), claimLines));
+  emit("documents.csv", splicedCsvChunks(documents, documentIds, documentHashes, documentSchema, previousCsv("documents.csv", "documents"), documentLines));
   if (input.rejected.length > 0) emit("rejected.jsonl", utf8.encode(rejectedJsonl(input.rejected)));
   if (input.problems.length > 0) emit("problems.csv", utf8.encode(problemsCsv(input.problems)));
 
@@ -298,7 +320,8 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
     claimsArrow: files.get("claims.arrow")!.sha256,
     documentsArrow: files.get("documents.arrow")!.sha256,
     claims: { schema: schemaSignature(arrowSchema(claimSchema)), ids: claimIds, hashes: claimHashes },
-    documents: { schema: schemaSignature(arrowSchema(documentSchema)), ids: documents.map((d) => d.doc_id), hashes: documentHashes },
+    documents: { schema: schemaSignature(arrowSchema(documentSchema)), ids: documentIds, hashes: documentHashes },
+    ...(csvKey === undefined ? {} : { csv: { key: csvKey, claims: claimLines, documents: documentLines } }),
   };
   return { status: "new", version, previousVersion: previous?.version ?? null, bump, created, counts, changes: countChanges(changes), files, digests };
 }

@@ -43,6 +43,16 @@ export interface RowDigests {
   documentsArrow: string;
   claims: TableDigests;
   documents: TableDigests;
+  /** The byte length of every line of the release's CSVs (csv-splice.ts), for the next publish to copy unchanged rows. */
+  csv?: CsvLines;
+}
+
+export interface CsvLines {
+  /** What made the CSVs (publish code and schemas): another key, and the lines are not used. */
+  key: string;
+  /** Line lengths of claims.csv and documents.csv, header first. */
+  claims: number[];
+  documents: number[];
 }
 
 export const ROW_DIGESTS = "release-rows.json";
@@ -66,7 +76,12 @@ export function parseRowDigests(text: string, claimsArrow: string | undefined, d
     t.ids.length === t.hashes.length &&
     t.ids.every((id, i) => typeof id === "string" && (i === 0 || compareText(id, t.ids[i - 1]!) > 0)) &&
     t.hashes.every((h) => Number.isSafeInteger(h) && h >= 0);
-  return ok(d.claims) && ok(d.documents) ? d : null;
+  if (!ok(d.claims) || !ok(d.documents)) return null;
+  // Line lengths that do not fit the rows are dropped: the CSVs are then rendered in full.
+  const lines = (l: unknown, rows: number) => Array.isArray(l) && l.length === rows + 1 && l.every((n) => Number.isSafeInteger(n) && n > 0);
+  const csv = d.csv;
+  if (csv !== undefined && !(typeof csv?.key === "string" && lines(csv.claims, d.claims.ids.length) && lines(csv.documents, d.documents.ids.length))) delete d.csv;
+  return d;
 }
 
 /** The SHA-256 a SHA256SUMS file gives for `name`, if any. */
