@@ -135,3 +135,28 @@ describe("npm run bench", () => {
     if (hasRg) expect(typeof last.build_rg_ratio).toBe("number");
   });
 });
+
+describe("bench-docs (per-document cost in one thread)", () => {
+  it("times the seed articles after the warm-up ones, and gives the claims of the committed release", async () => {
+    const { benchDocs } = await import("../pipeline/bin/bench-docs.js");
+    const data = path.join(ROOT, "data");
+    const all = benchDocs(data, 0, null);
+    const index = JSON.parse(fs.readFileSync(path.join(ROOT, "dist", "index.json"), "utf8")) as { versions: { claims: number }[] };
+    expect(all.docs).toBe(5);
+    // Every claim extracted from the seeds is valid and published.
+    expect(all.claims).toBe(index.versions.at(-1)!.claims);
+    expect(all.clean_us).toBeGreaterThan(0);
+    expect(all.extract_us).toBeGreaterThan(0);
+    // The output digest depends on the documents timed, never on the run.
+    expect(benchDocs(data, 0, null).output_sha256).toBe(all.output_sha256);
+    const later = benchDocs(data, 2, 2);
+    expect(later.docs).toBe(2);
+    expect(later.output_sha256).not.toBe(all.output_sha256);
+  });
+
+  it("refuses a warm-up that leaves nothing to time, naming the corpus size", async () => {
+    const { benchDocs } = await import("../pipeline/bin/bench-docs.js");
+    expect(() => benchDocs(path.join(ROOT, "data"), 5, null)).toThrow(/--warm 5: the corpus has 5 documents/);
+    expect(() => benchDocs(path.join(tmp, "no-such-folder"), 0, null)).toThrow();
+  });
+});
