@@ -13,6 +13,7 @@ import type { ChangeKind } from "../publish/changes.js";
 import { listVersions, readFolder, removeLeftovers, StagedVersion, updateIndex, updateLatest, versionDir } from "../publish/dist-store.js";
 import { readPublishInput } from "../publish/read-inputs.js";
 import { buildRelease, type PreviousRelease, type ReleaseCounts } from "../publish/release.js";
+import { LineLengths } from "../publish/csv-splice.js";
 import { listedSha256, parseRowDigests, ROW_DIGESTS, type RowDigests } from "../publish/row-digests.js";
 import { interimDir, writeFileAtomic } from "./io.js";
 import type { Bump } from "../publish/version.js";
@@ -75,9 +76,10 @@ const CHECK_BLOCK = 4 << 20;
 
 /**
  * Reads byte ranges of a previous release's CSV, once the file is checked to be the one
- * its SHA256SUMS lists (`sha256`) and as long as its `lines` say: a CSV edited or damaged
- * since it was published is never copied from (its rows are rendered instead). The
- * check reads the file once (about 0.15 s for 210 MB).
+ * its SHA256SUMS lists (`sha256`) and to have the line lengths `lines` (from the build
+ * cache): a CSV edited or damaged since it was published, or lines that are not its
+ * own, are never copied from (its rows are rendered instead). The check reads the
+ * file once (about 0.15 s for 210 MB).
  */
 function checkedCsvReader(file: string, sha256: string | undefined, lines: readonly number[], open: OpenFiles): ((offset: number, length: number) => Uint8Array) | null {
   if (!sha256) return null;
@@ -91,14 +93,24 @@ function checkedCsvReader(file: string, sha256: string | undefined, lines: reado
   const size = fs.fstatSync(fd).size;
   if (size !== lines.reduce((a, b) => a + b, 0)) return null;
   const hash = createHash("sha256");
+  // The lines as the file has them: line lengths from a damaged cache would copy rows cut in the wrong places.
+  const tally = new LineLengths();
   const block = Buffer.allocUnsafe(Math.min(CHECK_BLOCK, Math.max(size, 1)));
   for (let at = 0; at < size; ) {
     const n = fs.readSync(fd, block, 0, Math.min(block.length, size - at), at);
     if (n === 0) return null;
     hash.update(block.subarray(0, n));
+    tally.push(block.subarray(0, n));
     at += n;
   }
   if (hash.digest("hex") !== sha256) return null;
+  let found: number[];
+  try {
+    found = tally.finish();
+  } catch {
+    return null;
+  }
+  if (found.length !== lines.length || found.some((n, i) => n !== lines[i])) return null;
   return (offset, length) => {
     const buf = Buffer.allocUnsafe(length);
     for (let n = 0; n < length; ) {
