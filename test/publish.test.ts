@@ -340,7 +340,11 @@ describe("row digests of the previous release", () => {
     expect(d.csv.key).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("copy no row from a previous CSV edited since it was published: the new CSVs are rendered", async () => {
+  /**
+   * Publishes editions 0 then 1 with the row digests, spoiling something between the two,
+   * and without them: the CSVs of the second release must be the same bytes.
+   */
+  const csvsAfterSpoiling = async (spoil: (v1: string, data: string) => void) => {
     const spoiled = setup();
     const clean = setup();
     const [first, second] = editions(goldCorpus());
@@ -348,13 +352,7 @@ describe("row digests of the previous release", () => {
     writeInterim(clean.data, first!);
     const v1 = await spoiled.publish();
     await clean.publish({ rowDigests: false });
-    // Same size, other bytes, in every row: SHA256SUMS no longer matches it.
-    for (const [name, from, to] of [["claims.csv", "é", "è"], ["documents.csv", ",fr,", ",FR,"]] as const) {
-      const file = path.join(v1.path, name);
-      const text = fs.readFileSync(file, "utf8");
-      expect(text).toContain(from);
-      fs.writeFileSync(file, text.replaceAll(from, to));
-    }
+    spoil(v1.path, spoiled.data);
     rewrite(spoiled.data, second!);
     writeInterim(clean.data, second!);
     const a = await spoiled.publish();
@@ -363,33 +361,33 @@ describe("row digests of the previous release", () => {
     for (const name of ["claims.csv", "documents.csv"]) {
       expect(fs.readFileSync(path.join(a.path, name)).equals(fs.readFileSync(path.join(b.path, name))), name).toBe(true);
     }
+  };
+
+  it("copy no row from a previous CSV edited since it was published: the new CSVs are rendered", async () => {
+    await csvsAfterSpoiling((v1) => {
+      // Same size, other bytes, in every row: SHA256SUMS no longer matches it.
+      for (const [name, from, to] of [["claims.csv", "é", "è"], ["documents.csv", ",fr,", ",FR,"]] as const) {
+        const file = path.join(v1, name);
+        const text = fs.readFileSync(file, "utf8");
+        expect(text).toContain(from);
+        fs.writeFileSync(file, text.replaceAll(from, to));
+      }
+    });
   });
 
   it("copy no row when the kept line lengths are not the previous CSV's own (same total size)", async () => {
-    const damaged = setup();
-    const clean = setup();
-    const [first, second] = editions(goldCorpus());
-    rewrite(damaged.data, first!);
-    writeInterim(clean.data, first!);
-    await damaged.publish();
-    await clean.publish({ rowDigests: false });
-    const file = digestsFile(damaged.data);
-    const d = JSON.parse(fs.readFileSync(file, "utf8")) as { csv: { claims: number[]; documents: number[] } };
-    // One byte moved from every other row to the next: the file's size is still their sum.
-    for (const lines of [d.csv.claims, d.csv.documents]) {
-      for (let i = 1; i + 1 < lines.length; i += 2) {
-        lines[i]! += 1;
-        lines[i + 1]! -= 1;
+    await csvsAfterSpoiling((_v1, data) => {
+      const file = digestsFile(data);
+      const d = JSON.parse(fs.readFileSync(file, "utf8")) as { csv: { claims: number[]; documents: number[] } };
+      // One byte moved from every other row to the next: the file's size is still their sum.
+      for (const lines of [d.csv.claims, d.csv.documents]) {
+        for (let i = 1; i + 1 < lines.length; i += 2) {
+          lines[i]! += 1;
+          lines[i + 1]! -= 1;
+        }
       }
-    }
-    fs.writeFileSync(file, JSON.stringify(d));
-    rewrite(damaged.data, second!);
-    writeInterim(clean.data, second!);
-    const a = await damaged.publish();
-    const b = await clean.publish({ rowDigests: false });
-    for (const name of ["claims.csv", "documents.csv"]) {
-      expect(fs.readFileSync(path.join(a.path, name)).equals(fs.readFileSync(path.join(b.path, name))), name).toBe(true);
-    }
+      fs.writeFileSync(file, JSON.stringify(d));
+    });
   });
 
   it("are used only for the release they were written for", async () => {
