@@ -307,12 +307,14 @@ describe("row digests of the previous release", () => {
     const withDigests = setup();
     const without = setup();
     const summaries: [unknown, unknown][] = [];
+    const copied: [unknown, unknown][] = [];
     for (const corpus of editions(goldCorpus())) {
       rewrite(withDigests.data, corpus);
       writeInterim(without.data, corpus);
       const a = await withDigests.publish();
       const b = await without.publish({ rowDigests: false });
       summaries.push([[a.version, a.changes], [b.version, b.changes]]);
+      copied.push([a.copiedRows, b.copiedRows]);
     }
     expect(fs.existsSync(digestsFile(without.data))).toBe(false);
     expect(snapshot(withDigests.dist)).toEqual(snapshot(without.dist));
@@ -324,6 +326,17 @@ describe("row digests of the previous release", () => {
       ["1.1.1", { added: 0, changed: 0, removed: 2 }],
       // Only a document's publisher: no claim changes, a patch for the documents table.
       ["1.1.2", { added: 0, changed: 0, removed: 0 }],
+    ]);
+    // Unchanged rows were copied from the previous release's CSVs (the byte comparison above says they are right).
+    const rows = editions(goldCorpus()).map((c) => ({ claims: c.claims.length, documents: c.docs.length }));
+    expect(copied).toEqual([
+      [{ claims: 0, documents: 0 }, { claims: 0, documents: 0 }],
+      // Edition 1: two claims corrected, one added; the documents' claim counts unchanged but for the one of the added claim.
+      [{ claims: rows[0]!.claims - 2, documents: rows[1]!.documents - 1 }, { claims: 0, documents: 0 }],
+      // Edition 2: the first claim removed; the other rows as in edition 1.
+      [{ claims: rows[2]!.claims, documents: rows[2]!.documents - 1 }, { claims: 0, documents: 0 }],
+      // Edition 3: one document's publisher; every claim row the same.
+      [{ claims: rows[3]!.claims, documents: rows[3]!.documents - 1 }, { claims: 0, documents: 0 }],
     ]);
   });
 
@@ -361,6 +374,9 @@ describe("row digests of the previous release", () => {
     for (const name of ["claims.csv", "documents.csv"]) {
       expect(fs.readFileSync(path.join(a.path, name)).equals(fs.readFileSync(path.join(b.path, name))), name).toBe(true);
     }
+    // Nothing was copied from the spoiled files: every row was rendered.
+    expect(a.copiedRows).toEqual({ claims: 0, documents: 0 });
+    expect(a.message).not.toContain("copied");
   };
 
   it("copy no row from a previous CSV edited since it was published: the new CSVs are rendered", async () => {

@@ -44,6 +44,8 @@ export interface PublishSummary {
   path: string;
   exitCode: number;
   message: string;
+  /** CSV rows copied from the previous release's files (null: no new version). */
+  copiedRows: { claims: number; documents: number } | null;
 }
 
 /** Read up front; claims.arrow is read only if the diff needs it (no row digests, or a row differs). */
@@ -192,7 +194,10 @@ export async function runPublish(opts: PublishOptions): Promise<PublishSummary> 
     plan.status === "unchanged"
       ? `unchanged: the data equal release ${plan.version} (${shown}); no new version (${tally})`
       : `published ${plan.version} (${plan.bump}${plan.previousVersion ? ` after ${plan.previousVersion}` : ""}: ` +
-        `${plan.changes.added} added, ${plan.changes.changed} changed, ${plan.changes.removed} removed) in ${shown} (${tally})`;
+        `${plan.changes.added} added, ${plan.changes.changed} changed, ${plan.changes.removed} removed) in ${shown} (${tally})` +
+        (plan.copiedRows.claims + plan.copiedRows.documents > 0
+          ? `; CSV rows copied from ${plan.previousVersion}: ${plan.copiedRows.claims} of ${c.claims} claims, ${plan.copiedRows.documents} of ${c.documents} documents`
+          : "");
   return {
     status: plan.status === "new" ? "published" : "unchanged",
     version: plan.version,
@@ -203,6 +208,7 @@ export async function runPublish(opts: PublishOptions): Promise<PublishSummary> 
     path: dir,
     exitCode: opts.strict && (c.rejected > 0 || c.problems > 0) ? 1 : 0,
     message,
+    copiedRows: plan.status === "new" ? plan.copiedRows : null,
   };
 }
 

@@ -74,7 +74,8 @@ const READ_BLOCK = 4 << 20;
  * The CSV of `records` (in row order, with their ids and digests), the same bytes as
  * csvChunks(records, schema), taking every unchanged row from `previous` (none: all
  * rendered). The header is rendered (it must equal the previous one, else nothing is
- * copied). `lines` gets the new file's line lengths once the last chunk is taken.
+ * copied). `lines` gets the new file's line lengths once the last chunk is taken, and
+ * `copied.rows` the number of rows copied.
  */
 export function* splicedCsvChunks(
   records: readonly object[],
@@ -83,6 +84,7 @@ export function* splicedCsvChunks(
   schema: RecordSchema,
   previous: PreviousCsv | null,
   lines: number[],
+  copied: { rows: number } = { rows: 0 },
 ): Generator<Uint8Array> {
   const header = Buffer.concat([...csvChunks([], schema)]);
   const prevHeader = previous && previous.lines[0] === header.length ? previous.read(0, header.length) : null;
@@ -145,6 +147,7 @@ export function* splicedCsvChunks(
       if (copyFrom < 0) copyFrom = j;
       copyTo = j;
       lines.push(prev.lines[j + 1]!);
+      copied.rows++;
       j++;
     } else {
       yield* flushCopy();

@@ -87,6 +87,8 @@ export type ReleasePlan =
       files: Map<string, FileDigest>;
       /** Its rows' digests, for the next publish to diff against (row-digests.ts). */
       digests: RowDigests;
+      /** CSV rows copied from the previous release's files rather than rendered (csv-splice.ts). */
+      copiedRows: { claims: number; documents: number };
     };
 
 /** Files whose bytes depend on the data only (not on version or date): equal bytes mean equal content. */
@@ -260,8 +262,10 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
   };
   const claimLines: number[] = [];
   const documentLines: number[] = [];
-  emit("claims.csv", splicedCsvChunks(claims, claimIds, claimHashes, claimSchema, previousCsv("claims.csv", "claims"), claimLines));
-  emit("documents.csv", splicedCsvChunks(documents, documentIds, documentHashes, documentSchema, previousCsv("documents.csv", "documents"), documentLines));
+  const copiedClaims = { rows: 0 };
+  const copiedDocuments = { rows: 0 };
+  emit("claims.csv", splicedCsvChunks(claims, claimIds, claimHashes, claimSchema, previousCsv("claims.csv", "claims"), claimLines, copiedClaims));
+  emit("documents.csv", splicedCsvChunks(documents, documentIds, documentHashes, documentSchema, previousCsv("documents.csv", "documents"), documentLines, copiedDocuments));
   if (input.rejected.length > 0) emit("rejected.jsonl", utf8.encode(rejectedJsonl(input.rejected)));
   if (input.problems.length > 0) emit("problems.csv", utf8.encode(problemsCsv(input.problems)));
 
@@ -323,5 +327,6 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
     documents: { schema: schemaSignature(arrowSchema(documentSchema)), ids: documentIds, hashes: documentHashes },
     ...(csvKey === undefined ? {} : { csv: { key: csvKey, claims: claimLines, documents: documentLines } }),
   };
-  return { status: "new", version, previousVersion: previous?.version ?? null, bump, created, counts, changes: countChanges(changes), files, digests };
+  const copiedRows = { claims: copiedClaims.rows, documents: copiedDocuments.rows };
+  return { status: "new", version, previousVersion: previous?.version ?? null, bump, created, counts, changes: countChanges(changes), files, digests, copiedRows };
 }
