@@ -118,7 +118,8 @@ describe("corpus generator", () => {
 describe("npm run bench", () => {
   it("runs end to end on 50 documents and ends with one JSON line carrying the figures", () => {
     const hasRg = spawnSync("rg", ["--version"]).status === 0;
-    const r = spawnSync(process.execPath, ["--import", "tsx", "pipeline/bin/bench.ts", "--docs", "50", "--json", ...(hasRg ? [] : ["--no-rg"])], {
+    const keep = path.join(tmp, "kept");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "pipeline/bin/bench.ts", "--docs", "50", "--json", "--add-one", "--keep", keep, ...(hasRg ? [] : ["--no-rg"])], {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 300_000,
@@ -133,6 +134,17 @@ describe("npm run bench", () => {
     expect(Object.keys(last.stages as object)).toEqual(["docs", "publish"]);
     expect(typeof last.peak_rss_mb).toBe("number");
     if (hasRg) expect(typeof last.build_rg_ratio).toBe("number");
+    // --add-one: one more article, and only it read, cleaned and extracted.
+    const one = last.add_one as { doc_id: string; ok: boolean; cache: Record<string, number | boolean>; release: string; stages: Record<string, number> };
+    expect(one.ok).toBe(true);
+    expect(one.cache).toMatchObject({ nothing: false, filesRead: 1, cleanHits: 50, extractHits: 50 });
+    expect(one.release).toMatch(/^published 1\.1\.0 \(minor after 1\.0\.0: \d+ added, 0 changed, 0 removed\)/);
+    expect(Object.keys(one.stages)).toEqual(["docs", "publish"]);
+    // The kept corpus is the one its marker describes again: 50 rows, and the added file gone.
+    const manifest = fs.readFileSync(path.join(keep, "corpus", "sources.csv"), "utf8").trim().split("\n");
+    expect(manifest.length).toBe(51);
+    expect(manifest.some((l) => l.startsWith(`${one.doc_id},`))).toBe(false);
+    expect(fs.readdirSync(path.join(keep, "corpus", "raw")).some((f) => f.startsWith(one.doc_id))).toBe(false);
   });
 });
 

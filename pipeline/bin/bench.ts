@@ -1,4 +1,4 @@
-// `npm run bench -- --docs N [--json] [--keep DIR] [--seed S] [--rebuild] [--cpu-prof DIR] [--no-rg]`
+// `npm run bench -- --docs N [--json] [--keep DIR] [--seed S] [--rebuild] [--add-one] [--cpu-prof DIR] [--no-rg]`
 //
 // Generates a deterministic synthetic corpus of N articles (pipeline/bench/),
 // runs the full build (`buildData`) on it into a temporary dist, and prints
@@ -15,6 +15,11 @@
 // Per-stage peaks come from VmHWM read at the end of each stage, reset by
 // writing 5 to /proc/self/clear_refs (Linux >= 4.0) at the start of the next.
 //
+// --rebuild times a second build with nothing changed; --add-one then adds one
+// French article (the generator's next one) to the corpus, times the build
+// again and reports what it took from the cache, and takes the article out of
+// the corpus again (a kept corpus stays the one its marker describes).
+//
 // With --json the last line printed is one JSON object (docs, seconds,
 // peak_rss_mb, stages, ...). Speed is only ever reported here, never asserted.
 import fs from "node:fs";
@@ -24,7 +29,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatSummary, summarizeProfile, type CpuProfile } from "../bench/profile.js";
-import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, SOURCES_HEADER, sourcesLine } from "../bench/corpus.js";
+import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, generateDoc, SOURCES_HEADER, sourcesLine } from "../bench/corpus.js";
 import { isMain, runMain, UserError } from "./cli.js";
 
 const MB = 1024 * 1024;
@@ -85,6 +90,27 @@ function existingCorpus(dir: string, n: number, seed: number): CorpusInfo | null
   } catch {
     return null;
   }
+}
+
+/**
+ * Adds the generator's next French document after the corpus' `n` to the corpus folder
+ * (its file and a manifest row); `remove` puts the folder back as it was.
+ */
+function addArticle(dir: string, seed: number, n: number): { doc_id: string; remove: () => void } {
+  let d = generateDoc(seed, n);
+  for (let i = n + 1; d.source.language !== "fr"; i++) d = generateDoc(seed, i);
+  const manifest = path.join(dir, "sources.csv");
+  const before = fs.readFileSync(manifest);
+  const file = path.join(dir, d.source.file);
+  fs.writeFileSync(file, d.bytes);
+  fs.appendFileSync(manifest, sourcesLine(d.source));
+  return {
+    doc_id: d.source.doc_id,
+    remove: () => {
+      fs.writeFileSync(manifest, before);
+      fs.rmSync(file, { force: true });
+    },
+  };
 }
 
 // ------------------------------------------------------------------ memory
@@ -159,9 +185,11 @@ interface ChildResult {
   inproc_sampled_mb: number;
   cpu_user_s: number;
   cpu_system_s: number;
-  summary?: { read: number; cleaned: number; claims: number; valid: number; rejected: number; problems: number; release: string };
+  summary?: { read: number; cleaned: number; claims: number; valid: number; rejected: number; problems: number; release: string; cache?: BuildCacheUse };
   log: string[];
 }
+
+type BuildCacheUse = NonNullable<Awaited<ReturnType<typeof import("./build-data.js").buildData>>["cache"]>;
 
 const STAGE_LINE = /^\[(\w+)\s*\]\s*(.*?)\s*\((\d+(?:\.\d+)?) s\)\s*$/;
 
@@ -209,7 +237,7 @@ async function childMain(data: string, dist: string): Promise<void> {
       vmhwm_mb: overallHwm / MB,
       inproc_sampled_mb: Math.max(inprocPeak, process.memoryUsage.rss()) / MB,
       cpu_user_s: cpu.user / 1e6, cpu_system_s: cpu.system / 1e6,
-      summary: { read: s.read, cleaned: s.cleaned, claims: s.claims, valid: s.valid, rejected: s.rejected, problems: s.problems, release: s.release },
+      summary: { read: s.read, cleaned: s.cleaned, claims: s.claims, valid: s.valid, rejected: s.rejected, problems: s.problems, release: s.release, cache: s.cache },
     });
   } catch (e) {
     const cpu = process.cpuUsage(cpu0);
@@ -324,6 +352,7 @@ export interface BenchOptions {
   json: boolean;
   keep: string | null;
   rebuild: boolean;
+  addOne: boolean;
   cpuProf: string | null;
   rg: boolean;
 }
@@ -335,7 +364,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions & { child: { data: 
       args: argv,
       options: {
         docs: { type: "string" }, seed: { type: "string" }, json: { type: "boolean" }, keep: { type: "string" },
-        rebuild: { type: "boolean" }, "cpu-prof": { type: "string" }, "no-rg": { type: "boolean" },
+        rebuild: { type: "boolean" }, "add-one": { type: "boolean" }, "cpu-prof": { type: "string" }, "no-rg": { type: "boolean" },
         child: { type: "boolean" }, data: { type: "string" }, dist: { type: "string" }, help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -344,14 +373,14 @@ export function parseBenchArgs(argv: string[]): BenchOptions & { child: { data: 
     throw new UserError((e as Error).message);
   }
   if (v.help) {
-    throw new UserError("usage: npm run bench -- [--docs N (1000)] [--json] [--keep DIR] [--seed S] [--rebuild] [--cpu-prof DIR] [--no-rg]");
+    throw new UserError("usage: npm run bench -- [--docs N (1000)] [--json] [--keep DIR] [--seed S] [--rebuild] [--add-one] [--cpu-prof DIR] [--no-rg]");
   }
   const docs = Number(v.docs ?? 1000);
   if (!Number.isInteger(docs) || docs < 1) throw new UserError(`--docs must be a positive integer, not '${v.docs}'`);
   const seed = Number(v.seed ?? DEFAULT_SEED);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UserError(`--seed must be an integer in [0, 2^32), not '${v.seed}'`);
   return {
-    docs, seed, json: Boolean(v.json), keep: v.keep ? path.resolve(v.keep) : null, rebuild: Boolean(v.rebuild),
+    docs, seed, json: Boolean(v.json), keep: v.keep ? path.resolve(v.keep) : null, rebuild: Boolean(v.rebuild), addOne: Boolean(v["add-one"]),
     cpuProf: v["cpu-prof"] ? path.resolve(v["cpu-prof"]) : null, rg: !v["no-rg"],
     child: v.child ? { data: path.resolve(v.data ?? "data"), dist: path.resolve(v.dist ?? "dist") } : null,
   };
@@ -442,6 +471,28 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       report.rebuild_stages = Object.fromEntries(again.stages.map((s) => [s.name, round(s.seconds)]));
       out(`rebuild (same inputs, same dist): ${f2(again.seconds)} s, peak RSS ${again.peak_rss_mb.toFixed(0)} MB ` +
         `(${again.stages.map((s) => `${s.name} ${f2(s.seconds)}`).join(", ")})${again.ok ? "" : ` FAILED: ${again.error}`}`);
+    }
+
+    if (o.addOne && build.ok) {
+      const added = addArticle(data, o.seed, info.docs);
+      try {
+        const one = await runBuildChild(data, dist, null, () => {});
+        const cache = one.summary?.cache ?? null;
+        report.add_one = {
+          doc_id: added.doc_id,
+          ok: one.ok,
+          seconds: round(one.seconds),
+          peak_rss_mb: round(one.peak_rss_mb, 1),
+          stages: Object.fromEntries(one.stages.map((s) => [s.name, round(s.seconds)])),
+          cache,
+          release: one.summary?.release ?? null,
+        };
+        out(`add one article (${added.doc_id}): ${f2(one.seconds)} s, peak RSS ${one.peak_rss_mb.toFixed(0)} MB ` +
+          `(${one.stages.map((s) => `${s.name} ${f2(s.seconds)}`).join(", ")})` +
+          (one.ok ? (cache ? `; ${cache.filesRead} file(s) read, ${cache.cleanHits} cleaned and ${cache.extractHits} extracted from cache` : "") : ` FAILED: ${one.error}`));
+      } finally {
+        added.remove();
+      }
     }
 
     const rg = o.rg ? findRg(true, out) : null;
