@@ -34,7 +34,8 @@ export interface PreviousRelease {
   digests?: RowDigests | null;
   /**
    * Byte ranges of its claims.csv or documents.csv, when that file is checked to be the
-   * one SHA256SUMS lists (else null): unchanged rows are copied from it (csv-splice.ts).
+   * one SHA256SUMS lists and to have the line lengths `lines` (else null): unchanged rows
+   * are copied from it (csv-splice.ts).
    */
   csvReader?: (name: "claims.csv" | "documents.csv", lines: readonly number[]) => ((offset: number, length: number) => Uint8Array) | null;
 }
