@@ -134,6 +134,12 @@ describe("npm run bench", () => {
     expect(Object.keys(last.stages as object)).toEqual(["docs", "publish"]);
     expect(typeof last.peak_rss_mb).toBe("number");
     if (hasRg) expect(typeof last.build_rg_ratio).toBe("number");
+    // The speed probe: a fixed workload timed before the build.
+    const probe = last.speed_probe as { docs: number; clean_us: number; extract_us: number; output_sha256: string };
+    expect(probe.docs).toBe(400);
+    expect(probe.clean_us).toBeGreaterThan(0);
+    expect(probe.extract_us).toBeGreaterThan(0);
+    expect(probe.output_sha256).toMatch(/^[0-9a-f]{64}$/);
     // --add-one: one more article, and only it read, cleaned and extracted.
     const one = last.add_one as { doc_id: string; ok: boolean; cache: Record<string, number | boolean>; release: string; stages: Record<string, number> };
     expect(one.ok).toBe(true);

@@ -11,25 +11,17 @@
 // then `npm run bench-docs -- --data /tmp/b/corpus --warm 2000 --docs 8000`.
 import fs from "node:fs";
 import path from "node:path";
-import { createHash } from "node:crypto";
 import minimist from "minimist";
-import { bodyTail, cleanBytes, cleanedDoc, docMeta, extractDoc } from "../parallel/doc-work.js";
-import { claimChecker } from "../validate/index.js";
+import { timeDocWork, type DocTiming } from "../bench/doc-timing.js";
+import { docMeta } from "../parallel/doc-work.js";
 import { readManifestBytes } from "./clean.js";
 import { isMain, runMain, UserError } from "./cli.js";
 
 const USAGE = "usage: npm run bench-docs -- [--data DIR (data)] [--warm W (0)] [--docs N (all after W)] [--json]";
 
-export interface DocsBench {
+export interface DocsBench extends DocTiming {
   data: string;
   warm: number;
-  docs: number;
-  /** Microseconds per timed document. */
-  clean_us: number;
-  extract_us: number;
-  claims: number;
-  /** SHA-256 of the timed documents' clean tails and claims.jsonl/valid.jsonl lines, in order. */
-  output_sha256: string;
 }
 
 export function benchDocs(data: string, warm: number, count: number | null): DocsBench {
@@ -38,29 +30,10 @@ export function benchDocs(data: string, warm: number, count: number | null): Doc
   if (!manifest) throw new UserError(`${data}: ${problems.join("; ")}`);
   const sources = manifest.sources;
   if (warm >= sources.length) throw new UserError(`--warm ${warm}: the corpus has ${sources.length} documents, none left to time`);
-  const timed = sources.slice(warm, count === null ? undefined : warm + count);
-  const all = [...sources.slice(0, warm), ...timed];
-  const bytes = all.map((s) => new Uint8Array(fs.readFileSync(path.join(data, s.file))));
-  const checker = claimChecker();
-  const hash = createHash("sha256");
-  let clean = 0;
-  let extract = 0;
-  let claims = 0;
-  all.forEach((s, i) => {
-    const t0 = performance.now();
-    const outcome = cleanBytes(bytes[i]!);
-    const t1 = performance.now();
-    const body = outcome.body;
-    const result = body ? extractDoc(cleanedDoc(docMeta(s), body, "0".repeat(64), bytes[i]!.length), checker) : null;
-    const t2 = performance.now();
-    if (i < warm) return;
-    clean += t1 - t0;
-    extract += t2 - t1;
-    claims += result?.claims.length ?? 0;
-    hash.update(`${s.doc_id}\n${body ? bodyTail(body) : "null"}\n${result?.claims.join("\n") ?? ""}\n${result?.valid.join("\n") ?? ""}\n`);
-  });
-  const n = timed.length;
-  return { data, warm, docs: n, clean_us: Math.round((clean / n) * 1000), extract_us: Math.round((extract / n) * 1000), claims, output_sha256: hash.digest("hex") };
+  const all = sources.slice(0, count === null ? undefined : warm + count);
+  // Read before the clock starts.
+  const items = all.map((s) => ({ meta: docMeta(s), bytes: new Uint8Array(fs.readFileSync(path.join(data, s.file))) }));
+  return { data, warm, ...timeDocWork(items, warm) };
 }
 
 function count(v: unknown, name: string): number | null {

@@ -20,6 +20,10 @@
 // again and reports what it took from the cache, and takes the article out of
 // the corpus again (a kept corpus stays the one its marker describes).
 //
+// Before the build, a speed probe times the workers' per-article work on a fixed
+// set of 400 generated articles in this process: this machine's speed drifts by a
+// third from hour to hour, and the probe says how fast it was for these figures.
+//
 // With --json the last line printed is one JSON object (docs, seconds,
 // peak_rss_mb, stages, ...). Speed is only ever reported here, never asserted.
 import fs from "node:fs";
@@ -29,6 +33,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatSummary, summarizeProfile, type CpuProfile } from "../bench/profile.js";
+import { timeDocWork } from "../bench/doc-timing.js";
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, generateDoc, SOURCES_HEADER, sourcesLine } from "../bench/corpus.js";
 import { isMain, runMain, UserError } from "./cli.js";
 
@@ -90,6 +95,20 @@ function existingCorpus(dir: string, n: number, seed: number): CorpusInfo | null
   } catch {
     return null;
   }
+}
+
+const PROBE_SEED = 1;
+const PROBE_WARM = 200;
+const PROBE_DOCS = 400;
+
+/** Per-article time of the workers' work on a fixed set of generated articles, in this process (doc-timing.ts). */
+function speedProbe(): { docs: number; clean_us: number; extract_us: number; output_sha256: string } {
+  const items = Array.from({ length: PROBE_WARM + PROBE_DOCS }, (_, i) => {
+    const d = generateDoc(PROBE_SEED, i);
+    return { meta: { ...d.source, url: d.source.url || null }, bytes: d.bytes };
+  });
+  const t = timeDocWork(items, PROBE_WARM);
+  return { docs: t.docs, clean_us: t.clean_us, extract_us: t.extract_us, output_sha256: t.output_sha256 };
 }
 
 /**
@@ -411,6 +430,11 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       `${reused ? "reused" : `generated in ${f2(genSeconds)} s`} in ${data}`);
     out(`        languages ${JSON.stringify(info.languages)}, shapes ${JSON.stringify(info.shapes)}, encodings ${JSON.stringify(info.encodings)}, ${info.planted} claim sentences planted`);
 
+    // This machine's speed drifts: how fast it is now, on a fixed workload, to compare runs taken at other times.
+    const probe = speedProbe();
+    out(`speed probe: ${probe.docs} generated articles (seed ${PROBE_SEED}) in one thread, after ${PROBE_WARM} to warm up: ` +
+      `decode+clean ${probe.clean_us} us, extract+validate ${probe.extract_us} us per article`);
+
     // Other work on the machine skews every figure: say how busy it was.
     const load = os.loadavg()[0]!;
     if (load > os.availableParallelism() * 0.5) out(`warning: load average ${load.toFixed(2)} on ${os.availableParallelism()} CPUs before the build: figures will be noisy`);
@@ -444,6 +468,7 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       ...(build.summary ?? {}),
       node: process.version,
       cpus: os.availableParallelism(),
+      speed_probe: probe,
       loadavg_1m: { before: round(load, 2), after: round(loadAfter, 2) },
     };
     if (!build.ok) {
