@@ -178,3 +178,34 @@ describe("bench-docs (per-document cost in one thread)", () => {
     expect(() => benchDocs(path.join(tmp, "no-such-folder"), 0, null)).toThrow();
   });
 });
+
+describe("bench-docs --against (this checkout against another, alternated)", () => {
+  const result = (us: number, sha: string) => ({ data: "d", warm: 0, docs: 5, clean_us: us, extract_us: us, claims: 30, output_sha256: sha });
+
+  it("alternates the two checkouts, swapping the order every pair, and takes the median ratio", async () => {
+    const { compareCheckouts } = await import("../pipeline/bin/bench-docs.js");
+    const calls: string[] = [];
+    const times: Record<string, number[]> = { self: [100, 120, 90], other: [200, 100, 100] };
+    const c = compareCheckouts("/elsewhere", ["--data", "d"], 3, (root, args) => {
+      expect(args).toEqual(["--data", "d"]);
+      const who = root === "/elsewhere" ? "other" : "self";
+      calls.push(who);
+      return result(times[who]!.shift()!, "same");
+    });
+    expect(calls).toEqual(["self", "other", "other", "self", "self", "other"]);
+    expect(c.pairs.map((p) => p.ratio)).toEqual([0.5, 1.2, 0.9]);
+    expect(c.median_ratio).toBe(0.9);
+    expect(c.same_output).toBe(true);
+    const differs = compareCheckouts("/elsewhere", [], 2, (root) => result(100, root === "/elsewhere" ? "b" : "a"));
+    expect(differs.same_output).toBe(false);
+  });
+
+  it("runs both in child processes (here this checkout against itself): same output", async () => {
+    const { compareCheckouts } = await import("../pipeline/bin/bench-docs.js");
+    const c = compareCheckouts(ROOT, ["--data", path.join(ROOT, "data"), "--warm", "3"], 1);
+    expect(c.pairs).toHaveLength(1);
+    expect(c.pairs[0]!.self.docs).toBe(2);
+    expect(c.same_output).toBe(true);
+    expect(c.median_ratio).toBeGreaterThan(0);
+  });
+});
