@@ -12,13 +12,18 @@ import { columnsOf, toCsvRow, type RecordSchema } from "../schema/index.js";
  */
 const BLOCK = 256;
 
-/** The CSV's UTF-8 bytes, block by block, made as they are consumed (concatenated, the bytes of encodeCsv). */
-export function* csvChunks(records: readonly object[], jsonSchema: RecordSchema): Generator<Buffer> {
+/**
+ * The CSV's UTF-8 bytes, block by block, made as they are consumed (concatenated, the bytes
+ * of encodeCsv). Without `withHeader`, the row lines alone (csv-splice.ts renders the rows
+ * it does not copy that way): nothing at all for no rows.
+ */
+export function* csvChunks(records: readonly object[], jsonSchema: RecordSchema, withHeader = true): Generator<Buffer> {
   const names = columnsOf(jsonSchema).map((c) => c.name);
+  if (!withHeader && records.length === 0) return;
   for (let from = 0; from === 0 || from < records.length; from += BLOCK) {
     const rows = records.slice(from, from + BLOCK).map((r) => toCsvRow(r, jsonSchema));
     // encodeCsv: Papa.unparse(all rows, header) + "\n"; Papa joins rows with "\n", so blocks join the same way.
-    const text = Papa.unparse(rows, { columns: names, header: from === 0, newline: "\n" });
+    const text = Papa.unparse(rows, { columns: names, header: withHeader && from === 0, newline: "\n" });
     yield Buffer.from(from === 0 ? text : `\n${text}`, "utf8");
   }
   yield Buffer.from("\n");

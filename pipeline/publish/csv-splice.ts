@@ -124,14 +124,10 @@ export function* splicedCsvChunks(
     if (render.length === 0) return;
     const rows = render.map((i) => records[i]!);
     render = [];
-    // csvChunks of the rows without its header line: the header is the same whatever the rows.
     const tally = new LineLengths(lines);
-    let first = true;
-    for (const chunk of csvChunks(rows, schema)) {
-      const out = first ? chunk.subarray(header.length) : chunk;
-      first = false;
-      tally.push(out);
-      yield out;
+    for (const chunk of csvChunks(rows, schema, false)) {
+      tally.push(chunk);
+      yield chunk;
     }
     tally.finish();
   }

@@ -167,6 +167,7 @@ interface Compared {
   claimIds: readonly string[];
   claimHashes: readonly number[];
   documents: readonly DocumentRow[];
+  documentIds: readonly string[];
   documentHashes: readonly number[];
 }
 
@@ -177,7 +178,7 @@ interface Compared {
  * claims the previous claims.arrow is 215 MB, which otherwise stayed through publish's peak.
  */
 function compareWithPrevious(previous: PreviousRelease, c: Compared): { changes: Change[]; bump: Exclude<Bump, "initial"> } | null {
-  const { claimSchema, documentSchema, files, claims, claimIds, claimHashes, documents, documentHashes } = c;
+  const { claimSchema, documentSchema, files, claims, claimIds, claimHashes, documents, documentIds, documentHashes } = c;
   // With the previous release's digests, its Arrow files are read only if some row differs.
   const digests = previous.digests ?? null;
   let before: Table | undefined;
@@ -201,7 +202,7 @@ function compareWithPrevious(previous: PreviousRelease, c: Compared): { changes:
   const changes = claimRows.diff(claimIds, claimHashes, (i) => publishedRecord(claims[i]!, claimColumns), "claim_id");
   const docRows = digests ? PreviousRows.fromDigests(digests.documents.ids, digests.documents.hashes, beforeDocsTable) : PreviousRows.fromTable(beforeDocsTable(), "doc_id");
   const docChanges = docRows.diff(
-    documents.map((d) => d.doc_id),
+    documentIds,
     documentHashes,
     (i) => publishedRecord(documents[i]!, documentColumns),
     "doc_id",
@@ -274,7 +275,7 @@ export async function buildRelease(input: PublishInput, previous: PreviousReleas
   let bump: Bump = "initial";
   let changes: Change[] = claims.map((c) => ({ id: c.claim_id, change: "added", fields: [] }));
   if (previous) {
-    const compared = compareWithPrevious(previous, { claimSchema, documentSchema, files, claims, claimIds, claimHashes, documents, documentHashes });
+    const compared = compareWithPrevious(previous, { claimSchema, documentSchema, files, claims, claimIds, claimHashes, documents, documentIds, documentHashes });
     if (compared === null) return { status: "unchanged", version: previous.version, counts };
     changes = compared.changes;
     bump = compared.bump;
