@@ -1,0 +1,65 @@
+// The worker pool hands each worker several batches at once (pool.ts IN_FLIGHT): each
+// answer must still reach the batch it belongs to, and a failed batch only its caller.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DocPool } from "../pipeline/parallel/pool.js";
+import { workerBundle } from "../pipeline/parallel/worker-bundle.js";
+import { runTask, type DocTask } from "../pipeline/parallel/task.js";
+import { docMeta } from "../pipeline/parallel/doc-lines.js";
+import { readManifestBytes } from "../pipeline/bin/clean.js";
+
+let pool: DocPool;
+
+beforeAll(async () => {
+  const b = await workerBundle();
+  pool = new DocPool(2, "file" in b ? b.file : null);
+});
+
+/**
+ * The seed articles under n new ids (`tag`: a test's own, since a thread's checker
+ * remembers the claim ids it has seen): five documents repeated, each batch a different mix.
+ */
+function seedTasks(n: number, tag: string): DocTask[] {
+  const sources = readManifestBytes("data", () => {})!.sources;
+  return Array.from({ length: n }, (_, i) => {
+    const s = sources[i % sources.length]!;
+    const bytes = new Uint8Array(fs.readFileSync(path.join("data", s.file)));
+    return { meta: { ...docMeta(s), doc_id: `${s.doc_id}-${tag}${i}` }, raw_sha256: String(i).padStart(64, "0"), raw_bytes: bytes.length, bytes };
+  });
+}
+
+afterAll(() => pool.close());
+
+/** Batches of 1, 2, 3, ... tasks, in order. */
+function batches(all: DocTask[]): DocTask[][] {
+  const out: DocTask[][] = [];
+  for (let i = 0, n = 1; i < all.length; i += n, n++) out.push(all.slice(i, i + n));
+  return out;
+}
+
+describe("DocPool", () => {
+  it("answers every batch with its own results when all are queued at once", async () => {
+    const bs = batches(seedTasks(30, "a"));
+    expect(bs.length).toBeGreaterThan(6); // more than two workers times IN_FLIGHT
+    const results = await Promise.all(bs.map((b) => pool.run(b)));
+    results.forEach((r, i) => expect(r).toEqual(bs[i]!.map((t) => runTask(t))));
+    expect(results.flat().reduce((n, r) => n + (r.extract?.claims.length ?? 0), 0)).toBeGreaterThan(100);
+  });
+
+  it("rejects only the batch that failed; the batches queued behind it on the same worker still resolve", async () => {
+    const bs = batches(seedTasks(15, "b"));
+    // Not a list of tasks: runBatch throws in the worker.
+    const runs = bs.map((b, i) => (i === 2 ? pool.run(null as unknown as DocTask[]) : pool.run(b)));
+    const settled = await Promise.allSettled(runs);
+    settled.forEach((s, i) => {
+      if (i === 2) {
+        expect(s.status).toBe("rejected");
+        expect(String((s as PromiseRejectedResult).reason)).toMatch(/worker failed on a batch: TypeError/);
+      } else {
+        expect(s.status).toBe("fulfilled");
+        expect((s as PromiseFulfilledResult<unknown>).value).toEqual(bs[i]!.map((t) => runTask(t)));
+      }
+    });
+  });
+});
