@@ -15,6 +15,8 @@ bash "$here/setup.sh"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/interop-run-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+# Whatever the checks write to a temporary folder goes under $work too, and goes with it.
+export TMPDIR="$work"
 export INTEROP_RELEASES="$work/releases.json"
 "$repo/node_modules/.bin/tsx" "$here/make-releases.ts" "$INTEROP_RELEASES"
 
