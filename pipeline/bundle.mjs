@@ -25,7 +25,7 @@ export const DEFAULT_DIRS = { root: REPO, cache: path.join(REPO, "node_modules",
 
 function keyOf(esbuildVersion, options, contents) {
   const h = createHash("sha256");
-  h.update(`bundle-2\0esbuild ${esbuildVersion}\0${JSON.stringify(options)}\0`);
+  h.update(`bundle-3\0esbuild ${esbuildVersion}\0${JSON.stringify(options)}\0`);
   for (const rel of [...contents.keys()].sort()) {
     h.update(`${rel}\0${contents.get(rel).length}\0`);
     h.update(contents.get(rel));
@@ -119,6 +119,10 @@ export async function bundled(options, dirs = DEFAULT_DIRS) {
     platform: "node",
     format: "esm",
     target: "node20",
+    // esbuild turns a regex literal with \p{...} outside brackets into `new RegExp(...)` for
+    // node20, which then builds a RegExp object on every evaluation and, when V8 has dropped
+    // it from its compilation cache, compiles it again. Node 20 reads these literals itself.
+    supported: { "regexp-unicode-property-escapes": true },
     packages: "external",
     write: false,
     logLevel: "silent",

@@ -4,9 +4,17 @@
 // about 0.3 s to start and more per module loaded. Without esbuild, or with
 // NK_NO_BUNDLE=1 in the environment, the script runs through tsx, after a one-line notice.
 import path from "node:path";
+import v8 from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { pipelineBundle, SCRIPTS } from "../bundle.mjs";
 
+// V8 first runs a regular expression in its bytecode interpreter and compiles it to machine
+// code on a later run: the extractor's large case-insensitive Unicode expressions were thus
+// compiled twice in each thread, about 0.2 s of every thread's first thousand articles
+// (`npm run bench-docs -- --warm 0 --docs 1000`: extraction 1.61-1.76 ms per article against
+// 1.82-2.03 ms, four alternating pairs). The flag is the whole process's, worker threads
+// included, and only decides when a pattern is compiled, never what it matches.
+v8.setFlagsFromString("--no-regexp-tier-up");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [name, ...args] = process.argv.slice(2);
 if (!SCRIPTS.includes(name ?? "")) {
