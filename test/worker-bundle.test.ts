@@ -72,6 +72,26 @@ describe("bundled", () => {
     expect((globalThis as Record<string, unknown>).lazyLoaded).toBe(true);
   });
 
+  it("keeps regex literals with Unicode property escapes as literals, built once, not new RegExp(...) at each use", async () => {
+    fs.writeFileSync(path.join(dirs.root, "rx.ts"), `export const upper = (s: string): boolean => /\\p{Lu}/u.test(s);\nexport const word = (s: string): boolean => /é\\p{L}+/iu.test(s);\n`);
+    const dir = await bundled({ name: "rx", entries: ["rx.ts"] }, dirs);
+    const code = fs.readFileSync(path.join(dir, "rx.mjs"), "utf8");
+    expect(code).not.toMatch(/new RegExp/);
+    expect(code).toContain("/\\p{Lu}/u.test(s)");
+    const mod = (await import(pathToFileURL(path.join(dir, "rx.mjs")).href)) as { upper: (s: string) => boolean; word: (s: string) => boolean };
+    expect([mod.upper("Été"), mod.upper("été"), mod.word("ÉTÉ"), mod.word("e")]).toEqual([true, false, true, false]);
+  });
+
+  it("has no regex literal turned into new RegExp(\"...\") in the pipeline's own bundle", async () => {
+    const b = await workerBundle();
+    const dir = path.dirname((b as { file: string }).file);
+    const files = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".mjs"));
+    const code = files.map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+    // The extractor's own new RegExp(...) calls take template strings built from parts, at module level.
+    expect(code).toMatch(/TRIGGER_RE\d* = new RegExp\(`/);
+    expect(code.match(/new RegExp\("/g) ?? []).toEqual([]);
+  });
+
   it("reports a module that does not build", async () => {
     fs.writeFileSync(path.join(dirs.root, "broken.ts"), `export const x = ;\n`);
     await expect(bundled({ name: "b", entries: ["broken.ts"] }, dirs)).rejects.toThrow();
