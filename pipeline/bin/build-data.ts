@@ -16,6 +16,8 @@ import type { Problem } from "../types.js";
 // Stage modules are loaded when used: a build with nothing to do loads none of the
 // heavy ones (HTML parser, extractor, Arrow, Parquet).
 import type { CleanSummary } from "./clean.js";
+import type { DocsSummary } from "../parallel/docs.js";
+import type { ChildUsage } from "../parallel/docs-process.js";
 import type { ExtractSummary } from "./extract.js";
 import { withBuildLock } from "../lock.js";
 import { isInside, MANIFEST_NAME } from "../corpus-files.js";
@@ -44,6 +46,12 @@ export interface BuildOptions extends StageOptions {
  * starting one costs about 0.2 s, and at 10,000 bench articles the whole build peaks under 500 MB.
  */
 export const DOCS_PROCESS_MIN_ROWS = 20_000;
+
+/** Whether the docs pass runs in a child process: as asked, else from DOCS_PROCESS_MIN_ROWS manifest rows. */
+export function useDocsProcess(opts: Pick<BuildOptions, "data" | "docsProcess">): boolean {
+  // The header line is not a row.
+  return opts.docsProcess ?? manifestLines(opts.data) - 1 >= DOCS_PROCESS_MIN_ROWS;
+}
 
 /** Lines of the manifest, as an estimate of its rows (a quoted field may hold a line break); 0 when unreadable. */
 function manifestLines(data: string): number {
@@ -122,8 +130,9 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       const { formatExtractSummary } = await import("./extract.js");
       const workers = opts.workers ?? os.availableParallelism();
       const docsOpts = { data: opts.data, workers, cache: opts.cache ?? true, minParallelTasks: opts.minParallelTasks };
-      const inChild = opts.docsProcess ?? manifestLines(opts.data) >= DOCS_PROCESS_MIN_ROWS;
-      const docs = inChild ? await (await import("../parallel/docs-process.js")).runDocsInChild(docsOpts) : await runDocs(docsOpts);
+      const inChild = useDocsProcess(opts);
+      const docs: DocsSummary & { process?: ChildUsage } = inChild ? await (await import("../parallel/docs-process.js")).runDocsInChild(docsOpts) : await runDocs(docsOpts);
+      const child = docs.process;
       cleaned = docs.clean;
       extracted = docs.extract;
       inputs = docs.inputs;
@@ -139,7 +148,8 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
           (opts.cache ?? true
             ? `cache: ${c.filesRead} files read, ${c.cleanHits} cleaned and ${c.extractHits} extracted from cache (${c.copied} copied from the last interim files)${c.corrupt ? `, ${c.corrupt} bad entries recomputed` : ""}; `
             : "no cache; ") +
-          `${docs.threads > 1 ? `${docs.threads} workers` : "1 thread"}${inChild ? " in a child process" : ""}`,
+          `${docs.threads > 1 ? `${docs.threads} workers` : "1 thread"}` +
+          (child ? ` in a child process (peak RSS ${child.peakRssBytes === null ? "?" : (child.peakRssBytes / 2 ** 20).toFixed(0)} MB, CPU ${((child.cpuUserUs + child.cpuSystemUs) / 1e6).toFixed(2)} s)` : ""),
       );
     }
 

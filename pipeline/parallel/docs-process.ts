@@ -13,14 +13,21 @@ import { fileURLToPath } from "node:url";
 import { UserError } from "../bin/cli.js";
 import type { DocsOptions, DocsSummary } from "./docs.js";
 
+/** The child's own peak RSS (null when /proc is not there) and CPU time, in bytes and microseconds. */
+export interface ChildUsage {
+  peakRssBytes: number | null;
+  cpuUserUs: number;
+  cpuSystemUs: number;
+}
+
 /** What the child sends back: exactly one of the two. */
-export type DocsAnswer = { summary: DocsSummary } | { error: { message: string; user: boolean; stack: string } };
+export type DocsAnswer = { summary: DocsSummary; process: ChildUsage } | { error: { message: string; user: boolean; stack: string } };
 
 /** Options as they cross to the child: no callback. */
 export type DocsRequest = Omit<DocsOptions, "log">;
 
 /** Runs the docs pass in a child process (`node pipeline/bin/run.mjs docs-pass`) and returns its summary. */
-export function runDocsInChild(opts: DocsRequest): Promise<DocsSummary> {
+export function runDocsInChild(opts: DocsRequest): Promise<DocsSummary & { process: ChildUsage }> {
   const launcher = fileURLToPath(new URL("../bin/run.mjs", import.meta.url));
   // A profiled build (`bench --cpu-prof`) profiles its docs pass too.
   const profiling = process.execArgv.filter((a) => a.startsWith("--cpu-prof"));
@@ -35,7 +42,7 @@ export function runDocsInChild(opts: DocsRequest): Promise<DocsSummary> {
     });
     child.on("error", (e) => reject(new Error(`could not start the docs pass's process: ${e.message}`)));
     child.on("exit", (code, signal) => {
-      if (answer && "summary" in answer && code === 0) resolve(answer.summary);
+      if (answer && "summary" in answer && code === 0) resolve({ ...answer.summary, process: answer.process });
       else if (answer && "error" in answer) {
         const e = answer.error.user ? new UserError(answer.error.message) : new Error(answer.error.message);
         if (!answer.error.user) e.stack = answer.error.stack;
