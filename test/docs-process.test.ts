@@ -37,6 +37,25 @@ function addArticle(data: string, index: number): void {
   fs.appendFileSync(path.join(data, "sources.csv"), sourcesLine(source));
 }
 
+/** The pid of this process's child running docs-pass, polled for up to `ms`; null if none appeared. */
+async function docsPassChild(ms: number): Promise<number | null> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        if (ppid === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("docs-pass")) return Number(entry);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return null;
+}
+
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "docs-process-"));
   const mk = (name: string) => {
@@ -104,6 +123,29 @@ describe("docs pass in a child process", () => {
     expect(useDocsProcess({ data: dir })).toBe(true);
     expect(useDocsProcess({ data: dir, docsProcess: false })).toBe(false);
     expect(useDocsProcess({ data: path.join(tmp, "absent") })).toBe(false);
+  });
+
+  it("a docs pass killed midway fails the build with its reason, and the published release stays as it was", async () => {
+    const root = path.join(tmp, "killed");
+    const data = path.join(root, "corpus");
+    const dist = path.join(root, "dist");
+    writeCorpus(data, 400);
+    await buildData({ data, dist, strict: false, workers: 1, docsProcess: false });
+    const before = snapshot(dist);
+    addArticle(data, 2);
+    // No cache: the child recomputes every document, which leaves time to find and kill it.
+    const build = buildData({ data, dist, strict: false, workers: 1, cache: false, docsProcess: true }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    const pid = await docsPassChild(30_000);
+    expect(pid, "the docs pass's process was found").not.toBeNull();
+    process.kill(pid!, "SIGKILL");
+    const err = await build;
+    expect(err?.message).toMatch(/docs pass's process was killed by SIGKILL before it finished/);
+    const after = snapshot(dist);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), `${name} changed`).toBe(true);
   });
 
   it("refuses to run when started by hand rather than by build-data", () => {

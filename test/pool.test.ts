@@ -16,10 +16,7 @@ beforeAll(async () => {
   pool = new DocPool(2, "file" in b ? b.file : null);
 });
 
-/**
- * The seed articles under n new ids (`tag`: a test's own, since a thread's checker
- * remembers the claim ids it has seen): five documents repeated, each batch a different mix.
- */
+/** The seed articles under n new ids (`tag`: a test's own): five documents repeated, each batch a different mix. */
 function seedTasks(n: number, tag: string): DocTask[] {
   const sources = readManifestBytes("data", () => {})!.sources;
   return Array.from({ length: n }, (_, i) => {
@@ -61,5 +58,16 @@ describe("DocPool", () => {
         expect((s as PromiseFulfilledResult<unknown>).value).toEqual(bs[i]!.map((t) => runTask(t)));
       }
     });
+  });
+
+  it("a document gives the same result whatever the thread checked before it (what the cache keeps depends on it alone)", async () => {
+    const [task] = seedTasks(1, "c");
+    const first = runTask(task!);
+    expect(first.extract!.valid.length).toBeGreaterThan(0);
+    expect(first.extract!.rejected).toEqual([]);
+    // The same claim ids again in this thread, and in a worker after other documents: still valid, not "duplicates".
+    expect(runTask(task!)).toEqual(first);
+    const [again] = await pool.run([...seedTasks(4, "c").slice(1), task!]).then((r) => r.slice(-1));
+    expect(again).toEqual(first);
   });
 });

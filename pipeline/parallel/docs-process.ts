@@ -48,7 +48,7 @@ export function runDocsInChild(opts: DocsRequest): Promise<DocsSummary & { proce
         if (!answer.error.user) e.stack = answer.error.stack;
         reject(e);
       } else {
-        reject(new Error(`the docs pass's process ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before it finished; no interim file was replaced by a partial one`));
+        reject(new Error(`the docs pass's process ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before it finished; nothing was published (the next build redoes the pass)`));
       }
     });
     const request: DocsRequest = { data: opts.data, workers: opts.workers, cache: opts.cache, ...(opts.minParallelTasks === undefined ? {} : { minParallelTasks: opts.minParallelTasks }) };
