@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildData, DOCS_PROCESS_MIN_ROWS, useDocsProcess, type BuildOptions, type BuildSummary } from "../pipeline/bin/build-data.js";
 import { writeCorpus } from "../pipeline/bin/bench.js";
-import { generateDoc, sourcesLine } from "../pipeline/bench/corpus.js";
+import { corpusWithProblems, addGeneratedArticle } from "./helpers/corpus.js";
 import { UserError } from "../pipeline/bin/cli.js";
 import { snapshot } from "./helpers/tree.js";
 
@@ -30,12 +30,7 @@ function expectSameTree(a: string, b: string, skip: (name: string) => boolean = 
   for (const name of keep(fa)) expect(fa.get(name)!.equals(fb.get(name)!), `${name} differs`).toBe(true);
 }
 
-function addArticle(data: string, index: number): void {
-  const d = generateDoc(777, index);
-  const source = { ...d.source, doc_id: `added-${index}`, file: `raw/added-${index}.txt` };
-  fs.writeFileSync(path.join(data, source.file), d.bytes);
-  fs.appendFileSync(path.join(data, "sources.csv"), sourcesLine(source));
-}
+const addArticle = (data: string, index: number) => addGeneratedArticle(data, 777, index);
 
 /** The pid of this process's child running docs-pass, polled for up to `ms`; null if none appeared. */
 async function docsPassChild(ms: number): Promise<number | null> {
@@ -58,16 +53,9 @@ async function docsPassChild(ms: number): Promise<number | null> {
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "docs-process-"));
-  const mk = (name: string) => {
-    const root = path.join(tmp, name);
-    writeCorpus(path.join(root, "corpus"), N);
-    // A row whose file is missing and a file no row lists: problems must cross from the child too.
-    fs.appendFileSync(path.join(root, "corpus", "sources.csv"), "missing-doc,raw/missing.txt,X,,2024-11-01,fr\n");
-    fs.writeFileSync(path.join(root, "corpus", "raw", "stray.txt"), "Un fichier que le manifeste ne cite pas.\n");
-    return { data: path.join(root, "corpus"), dist: path.join(root, "dist") };
-  };
-  child = mk("child");
-  here = mk("here");
+  // A row whose file is missing and a file no row lists: problems must cross from the child too.
+  child = corpusWithProblems(path.join(tmp, "child"), N);
+  here = corpusWithProblems(path.join(tmp, "here"), N);
 });
 
 afterAll(() => {

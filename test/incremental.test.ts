@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildData, type BuildOptions, type BuildSummary } from "../pipeline/bin/build-data.js";
-import { writeCorpus } from "../pipeline/bin/bench.js";
+import { corpusWithProblems, addGeneratedArticle } from "./helpers/corpus.js";
 import { generateDoc, sourcesLine } from "../pipeline/bench/corpus.js";
 import { parseDocPayload } from "../pipeline/parallel/docs.js";
 
@@ -71,24 +71,12 @@ function edit(fn: (data: string) => void): void {
   fn(pair.b.data);
 }
 
-function addArticle(data: string, index: number): void {
-  const d = generateDoc(4242, index);
-  const source = { ...d.source, doc_id: `added-${index}`, file: `raw/added-${index}.txt` };
-  fs.writeFileSync(path.join(data, source.file), d.bytes);
-  fs.appendFileSync(path.join(data, "sources.csv"), sourcesLine(source));
-}
+const addArticle = (data: string, index: number) => addGeneratedArticle(data, 4242, index);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "incremental-"));
-  const mk = (name: string) => {
-    const root = path.join(tmp, name);
-    writeCorpus(path.join(root, "corpus"), N);
-    // An unreadable row and an unlisted file: problems must come out the same too.
-    fs.appendFileSync(path.join(root, "corpus", "sources.csv"), "missing-doc,raw/missing.txt,X,,2024-11-01,fr\n");
-    fs.writeFileSync(path.join(root, "corpus", "raw", "stray.txt"), "Un fichier que le manifeste ne cite pas.\n");
-    return { data: path.join(root, "corpus"), dist: path.join(root, "dist") };
-  };
-  pair = { a: mk("a"), b: mk("b") };
+  // An unreadable row and an unlisted file: problems must come out the same too.
+  pair = { a: corpusWithProblems(path.join(tmp, "a"), N), b: corpusWithProblems(path.join(tmp, "b"), N) };
 });
 
 afterAll(() => {
