@@ -461,6 +461,7 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
     // Other work on the machine skews every figure: say how busy it was.
     const load = os.loadavg()[0]!;
     if (load > os.availableParallelism() * 0.5) out(`warning: load average ${load.toFixed(2)} on ${os.availableParallelism()} CPUs before the build: figures will be noisy`);
+    const buildStart = Date.now();
     const build = await runBuildChild(data, dist, o.cpuProf, (l) => out(`  | ${l}`));
     const loadAfter = os.loadavg()[0]!;
     const report: Record<string, unknown> = {
@@ -558,9 +559,14 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
         `${r.matching_lines} matching lines)` + (ratio === null ? "" : `; build/rg = ${ratio.toFixed(0)}x`));
     }
     if (o.cpuProf) {
-      // Files are CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the build's main thread
-      // (thread 1 is tsx's module loader).
-      const mine = fs.readdirSync(o.cpuProf).filter((f) => build.pid !== null && f.includes(`.${build.pid}.0.`) && f.endsWith(".cpuprofile"));
+      // Files are CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is a process's main thread
+      // (thread 1 is tsx's module loader). The build's, and that of the docs pass's process when the
+      // build started one (from 20,000 rows; its pid is not known here, so: a main thread's profile
+      // written since this build started, other than the build's).
+      const mainThread = (f: string) => f.endsWith(".cpuprofile") && f.split(".")[4] === "0";
+      const mine = fs.readdirSync(o.cpuProf).filter(
+        (f) => build.pid !== null && mainThread(f) && (f.includes(`.${build.pid}.0.`) || fs.statSync(path.join(o.cpuProf!, f)).mtimeMs >= buildStart),
+      ).sort((a, b) => Number(!a.includes(`.${build.pid}.0.`)) - Number(!b.includes(`.${build.pid}.0.`)));
       for (const f of mine) {
         const prof = JSON.parse(fs.readFileSync(path.join(o.cpuProf, f), "utf8")) as CpuProfile;
         out(`cpu profile ${path.join(o.cpuProf, f)} (open in Chrome DevTools > Performance, or speedscope):`);
