@@ -76,6 +76,10 @@ describe("docs pass in a child process", () => {
     const stamped = /(?:build-state|files|outputs|ledger)\.json$|\.idx$/;
     expectSameTree(path.join(child.data, "interim"), path.join(here.data, "interim"), (n) => stamped.test(n));
     expect(snapshot(path.join(child.data, "interim")).has("cache/docs.pack")).toBe(true);
+    // What the child read is recorded for the no-op check: building again changes nothing.
+    const again = await buildData({ ...child, strict: false, ...opts, docsProcess: true });
+    expect(again.cache?.nothing).toBe(true);
+    expect(counts(again)).toEqual({ ...counts(a), cache: again.cache });
   });
 
   it("leaves a cache the next pass uses, in either process", async () => {
