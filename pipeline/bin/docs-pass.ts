@@ -3,11 +3,11 @@
 // It reads its options from one message and answers with one: the summary, or the error.
 import fs from "node:fs";
 import { runDocs } from "../parallel/docs.js";
-import type { DocsAnswer, DocsRequest } from "../parallel/docs-process.js";
+import type { ChildUsage, DocsAnswer, DocsRequest } from "../parallel/docs-process.js";
 import { isMain, UserError } from "./cli.js";
 
 /** This process's peak RSS (VmHWM, worker threads included) and CPU time, for build-data's figures. */
-function ownUsage(): { peakRssBytes: number | null; cpuUserUs: number; cpuSystemUs: number } {
+function ownUsage(): ChildUsage {
   const cpu = process.cpuUsage();
   let peak: number | null = null;
   try {
