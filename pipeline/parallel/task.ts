@@ -1,6 +1,4 @@
 // One unit of work of the parallel build, the same in a worker thread and in-process.
-import { claimChecker, type RecordChecker } from "../validate/index.js";
-import type { Claim } from "../generated/types.js";
 import { bodyTail, cleanBytes, cleanedDoc, extractDoc, type CleanedBody, type DocMeta, type ExtractOutcome } from "./doc-work.js";
 
 export interface DocTask {
@@ -30,17 +28,6 @@ export interface DocResult {
   extract?: ExtractOutcome;
 }
 
-/**
- * A document's claims are checked by a checker of their own: what a document gives (and the
- * cache keeps) then depends on that document alone, not on which documents the same thread
- * checked before, and a worker's memory no longer grows with every claim id it has seen
- * (240,000 per worker at 100,000 articles). Duplicate ids across documents, which only a
- * 64-bit hash collision can make, are refused by publish (publish/order.ts).
- */
-function checkerForDocument(): RecordChecker<Claim> {
-  return claimChecker();
-}
-
 export function runTask(task: DocTask): DocResult {
   const result: DocResult = {};
   let body = task.body ?? null;
@@ -56,7 +43,7 @@ export function runTask(task: DocTask): DocResult {
       tail: body ? bodyTail(body) : null,
     };
   }
-  if (body) result.extract = extractDoc(cleanedDoc(task.meta, body, task.raw_sha256, task.raw_bytes), checkerForDocument());
+  if (body) result.extract = extractDoc(cleanedDoc(task.meta, body, task.raw_sha256, task.raw_bytes));
   return result;
 }
 
