@@ -12,6 +12,7 @@ import { writeCorpus } from "../pipeline/bin/bench.js";
 import { corpusWithProblems, addGeneratedArticle } from "./helpers/corpus.js";
 import { UserError } from "../pipeline/bin/cli.js";
 import { snapshot } from "./helpers/tree.js";
+import { childPids } from "../pipeline/proc.js";
 
 const N = 30;
 let tmp: string;
@@ -20,7 +21,7 @@ let here: { data: string; dist: string };
 
 // minParallelTasks 0: the worker threads start, inside the child too.
 const opts: Partial<BuildOptions> = { workers: 2, cache: true, minParallelTasks: 0 };
-const counts = (s: BuildSummary) => ({ ...s, lines: [], release: undefined });
+const counts = (s: BuildSummary) => ({ ...s, lines: [], release: undefined, docsProcess: undefined });
 
 function expectSameTree(a: string, b: string, skip: (name: string) => boolean = () => false): void {
   const fa = snapshot(a);
@@ -36,12 +37,9 @@ const addArticle = (data: string, index: number) => addGeneratedArticle(data, 77
 async function docsPassChild(ms: number): Promise<number | null> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    for (const entry of fs.readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
+    for (const pid of childPids(process.pid)) {
       try {
-        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        if (ppid === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("docs-pass")) return Number(entry);
+        if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("docs-pass")) return pid;
       } catch {
         // Gone meanwhile.
       }
@@ -69,6 +67,8 @@ describe("docs pass in a child process", () => {
     const b = await buildData({ ...here, strict: false, ...opts, docsProcess: false });
     expect(lines.find((l) => l.startsWith("[docs"))).toMatch(/2 workers in a child process \(peak RSS \d+ MB, CPU \d+\.\d\d s\)/);
     expect(b.lines.join("\n")).not.toContain("child process");
+    expect(a.docsProcess?.peakRssBytes).toBeGreaterThan(0);
+    expect(b.docsProcess).toBeUndefined();
     expect(a.problems).toBe(2);
     expect(counts(a)).toEqual(counts(b));
     expectSameTree(child.dist, here.dist);

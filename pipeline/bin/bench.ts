@@ -35,6 +35,7 @@ import { parseArgs } from "node:util";
 import { formatSummary, summarizeProfile, type CpuProfile } from "../bench/profile.js";
 import { timeDocWork } from "../bench/doc-timing.js";
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, generateDoc, SOURCES_HEADER, sourcesLine } from "../bench/corpus.js";
+import { childPids, childrenCpu, procStatus } from "../proc.js";
 import { isMain, runMain, UserError } from "./cli.js";
 
 const MB = 1024 * 1024;
@@ -134,29 +135,6 @@ function addArticle(dir: string, seed: number, n: number): { doc_id: string; rem
 
 // ------------------------------------------------------------------ memory
 
-/** VmRSS / VmHWM of a process in bytes, or null when it is gone. */
-function procStatus(pid: number | "self"): { rss: number; hwm: number } | null {
-  try {
-    const s = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, "m").exec(s)?.[1] ?? 0) * 1024;
-    return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
-  } catch {
-    return null;
-  }
-}
-
-function childPids(pid: number): number[] {
-  const out: number[] = [];
-  try {
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      const c = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
-      if (c) out.push(...c.split(/\s+/).map(Number));
-    }
-  } catch {
-    // process gone or no /proc/<pid>/task/*/children: count the process alone
-  }
-  return out;
-}
 
 /** Summed VmRSS of a process and all its descendants, and how many processes that was. */
 function treeRss(pid: number): { rss: number; procs: number } {
@@ -211,19 +189,6 @@ interface ChildResult {
 type BuildCacheUse = NonNullable<Awaited<ReturnType<typeof import("./build-data.js").buildData>>["cache"]>;
 
 const STAGE_LINE = /^\[(\w+)\s*\]\s*(.*?)\s*\((\d+(?:\.\d+)?) s\)\s*$/;
-const CHILD_PEAK = /in a child process \(peak RSS (\d+) MB/;
-
-/** CPU seconds of this process's waited-for children (/proc/self/stat cutime + cstime; 0 where there is no /proc). */
-function childrenCpu(): { user: number; system: number } {
-  try {
-    // Fields after the command's closing parenthesis; cutime and cstime are the 16th and 17th fields of the line.
-    const rest = fs.readFileSync("/proc/self/stat", "utf8").split(") ").at(-1)!.split(" ");
-    const tick = 100; // USER_HZ on Linux
-    return { user: Number(rest[13]) / tick, system: Number(rest[14]) / tick };
-  } catch {
-    return { user: 0, system: 0 };
-  }
-}
 
 /** CPU microseconds of this process plus those of the children it waited for since `before` (the docs pass's process). */
 function withChildren(own: NodeJS.CpuUsage, before: { user: number; system: number }): NodeJS.CpuUsage {
@@ -257,20 +222,21 @@ async function childMain(data: string, dist: string): Promise<void> {
       const now = performance.now();
       const hwm = procStatus("self")?.hwm ?? 0;
       overallHwm = Math.max(overallHwm, hwm);
-      // A stage run in a child process (build-data's docs pass from 20,000 rows) gives that process's peak:
-      // the stage's figure is then both peaks added, an upper bound (the tree's sampled peak is the measurement).
-      const childPeak = CHILD_PEAK.exec(m[2] ?? "");
       stages.push({
         name: m[1]!,
         // The runner's own figure; our clock between stage lines is the fallback.
         seconds: Number(m[3] ?? (now - mark) / 1000),
-        peak_rss_mb: hwmResettable ? hwm / MB + (childPeak ? Number(childPeak[1]) : 0) : null,
+        peak_rss_mb: hwmResettable ? hwm / MB : null,
         detail: m[2] ?? "",
       });
       if (hwmResettable) resetHwm();
       mark = performance.now();
     });
     const seconds = (performance.now() - t0) / 1000;
+    // A docs pass run in a child process (from 20,000 rows) reports that process's peak: the docs
+    // stage's figure is then both peaks added, an upper bound (the tree's sampled peak is the measurement).
+    const docs = stages.find((st) => st.name === "docs");
+    if (docs && docs.peak_rss_mb !== null && s.docsProcess?.peakRssBytes) docs.peak_rss_mb += s.docsProcess.peakRssBytes / MB;
     const cpu = withChildren(process.cpuUsage(cpu0), children0);
     clearInterval(timer);
     overallHwm = Math.max(overallHwm, procStatus("self")?.hwm ?? 0);

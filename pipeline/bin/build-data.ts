@@ -74,6 +74,8 @@ export interface BuildSummary extends Figures {
    * stage ran), else files read and documents taken from the cache; absent with --stages.
    */
   cache?: { nothing: boolean; filesRead: number; cleanHits: number; extractHits: number; corrupt: number; copied: number };
+  /** The docs pass's process, when it ran in one (useDocsProcess): its peak RSS and CPU time. */
+  docsProcess?: ChildUsage;
   lines: string[];
 }
 
@@ -109,6 +111,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
     let cleaned: CleanSummary;
     let inputs: import("../parallel/docs.js").DocsSummary["inputs"] | null = null;
     let cacheUse: BuildSummary["cache"];
+    let docsChild: ChildUsage | undefined;
     let extracted: ExtractSummary;
     let validated: { valid: number; rejected: number };
     if (opts.stages) {
@@ -132,7 +135,8 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       const docsOpts = { data: opts.data, workers, cache: opts.cache ?? true, minParallelTasks: opts.minParallelTasks };
       const inChild = useDocsProcess(opts);
       const docs: DocsSummary & { process?: ChildUsage } = inChild ? await (await import("../parallel/docs-process.js")).runDocsInChild(docsOpts) : await runDocs(docsOpts);
-      const child = docs.process;
+      docsChild = docs.process;
+      const child = docsChild;
       cleaned = docs.clean;
       extracted = docs.extract;
       inputs = docs.inputs;
@@ -189,6 +193,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       exitCode: failed ? 1 : 0,
       lines,
       ...(cacheUse ? { cache: cacheUse } : {}),
+      ...(docsChild ? { docsProcess: docsChild } : {}),
     };
   });
 }

@@ -1,22 +1,15 @@
 // `node pipeline/bin/run.mjs docs-pass`: build-data's docs pass in a process of its own
 // (parallel/docs-process.ts starts it with an IPC channel; it is not a command for users).
 // It reads its options from one message and answers with one: the summary, or the error.
-import fs from "node:fs";
 import { runDocs } from "../parallel/docs.js";
 import type { ChildUsage, DocsAnswer, DocsRequest } from "../parallel/docs-process.js";
+import { procStatus } from "../proc.js";
 import { isMain, UserError } from "./cli.js";
 
 /** This process's peak RSS (VmHWM, worker threads included) and CPU time, for build-data's figures. */
 function ownUsage(): ChildUsage {
   const cpu = process.cpuUsage();
-  let peak: number | null = null;
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"));
-    if (m) peak = Number(m[1]) * 1024;
-  } catch {
-    // Not Linux: no figure.
-  }
-  return { peakRssBytes: peak, cpuUserUs: cpu.user, cpuSystemUs: cpu.system };
+  return { peakRssBytes: procStatus("self")?.hwm ?? null, cpuUserUs: cpu.user, cpuSystemUs: cpu.system };
 }
 
 if (isMain(import.meta.url)) {

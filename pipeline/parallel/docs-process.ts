@@ -51,7 +51,8 @@ export function runDocsInChild(opts: DocsRequest): Promise<DocsSummary & { proce
         reject(new Error(`the docs pass's process ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before it finished; nothing was published (the next build redoes the pass)`));
       }
     });
-    const request: DocsRequest = { data: opts.data, workers: opts.workers, cache: opts.cache, ...(opts.minParallelTasks === undefined ? {} : { minParallelTasks: opts.minParallelTasks }) };
-    child.send(request);
+    // The options by name: an object with more in it (a log callback) would not cross.
+    const { data, workers, cache, minParallelTasks } = opts;
+    child.send({ data, workers, cache, minParallelTasks } satisfies DocsRequest);
   });
 }
