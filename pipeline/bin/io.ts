@@ -5,6 +5,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { createHash, randomBytes, type Hash } from "node:crypto";
 import { UserError } from "./cli.js";
+import { Utf8Block } from "../utf8-block.js";
 
 export function interimDir(data: string): string {
   return path.join(data, "interim");
@@ -36,6 +37,7 @@ export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   fs.renameSync(tmp, file);
 }
 
+const NL = 0x0a;
 const NEWLINE = Buffer.from("\n");
 
 /**
@@ -62,9 +64,8 @@ export function writeAllv(fd: number, buffers: readonly Uint8Array[], position: 
 export class AtomicJsonlWriter {
   private readonly tmp: string;
   private readonly fd: number;
-  /** Lines encoded as they come (their byte lengths are then known), written 1 MB at a time. */
-  private buf: Buffer[] = [];
-  private size = 0;
+  /** Lines encoded as they come (their byte lengths are then known) into one block, written when it fills. */
+  private readonly block = new Utf8Block();
   private readonly hash: Hash | null;
   /** A byte range of another file still to be copied here: consecutive copies are one. */
   private copy: { fd: number; from: number; to: number } | null = null;
@@ -93,14 +94,19 @@ export class AtomicJsonlWriter {
   /** Writes one line already serialised as JSON (without its "\n"). */
   writeLine(json: string): void {
     if (this.copy) this.flushCopy();
-    // One Buffer per line, not one string join per flush: measured on 100k claims lines,
-    // 90 ms against 226 ms (and 276 ms with a separate byte count).
-    const line = Buffer.from(json, "utf8");
-    this.buf.push(line, NEWLINE);
-    this.size += line.length + 1;
-    this.bytes += line.length + 1;
     this.count++;
-    if (this.size > 1 << 20) this.flush();
+    if (!this.block.fits(json, 1)) {
+      this.flush();
+      if (!this.block.fits(json, 1)) {
+        // Longer than a block can surely hold: on its own.
+        const line = Buffer.from(json, "utf8");
+        this.writeOut([line, NEWLINE]);
+        this.bytes += line.length + 1;
+        return;
+      }
+    }
+    this.bytes += this.block.append(json) + 1;
+    this.block.appendByte(NL);
   }
 
   /** Appends `length` bytes of the open file `fd` from `offset`, holding `lines` whole lines. */
@@ -133,12 +139,13 @@ export class AtomicJsonlWriter {
   }
 
   private flush(): void {
-    if (this.buf.length) {
-      if (this.hash) for (const b of this.buf) this.hash.update(b);
-      writeAllv(this.fd, this.buf);
-    }
-    this.buf = [];
-    this.size = 0;
+    if (this.block.length > 0) this.writeOut([this.block.view()]);
+    this.block.reset();
+  }
+
+  private writeOut(buffers: readonly Uint8Array[]): void {
+    if (this.hash) for (const b of buffers) this.hash.update(b);
+    writeAllv(this.fd, buffers);
   }
 
   close(): void {

@@ -15,6 +15,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { writeAllv } from "../bin/io.js";
+import { Utf8Block } from "../utf8-block.js";
 
 interface Entry {
   off: number;
@@ -23,6 +24,8 @@ interface Entry {
 }
 
 const MAGIC = 0x4e4b5031; // "NKP1"
+/** Records are written 4 MB at a time. */
+const PENDING_BYTES = 4 << 20;
 
 export class PackStore {
   readonly packPath: string;
@@ -31,8 +34,9 @@ export class PackStore {
   private size: number;
   private readonly entries = new Map<string, Entry>();
   private readonly used = new Set<string>();
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** Records not yet written, encoded in place (pipeline/utf8-block.ts); `body` is one payload being encoded. */
+  private readonly pending = new Utf8Block(PENDING_BYTES);
+  private readonly body = new Utf8Block(PENDING_BYTES);
   /** Records dropped because they failed a check (for tests and the build log). */
   corrupt = 0;
 
@@ -129,22 +133,35 @@ export class PackStore {
   put(key: string, payload: string): void {
     // Already stored (the caller computed it without looking it up): keep it only if it reads back whole.
     if (this.entries.has(key) && this.get(key) !== null) return;
-    const body = Buffer.from(payload, "utf8");
+    let body: Buffer;
+    if (this.body.fits(payload)) {
+      this.body.reset();
+      this.body.append(payload);
+      body = this.body.view();
+    } else {
+      body = Buffer.from(payload, "utf8"); // longer than a block: on its own
+    }
     const crc = crc32(body);
-    const header = Buffer.from(`@ ${key} ${body.length} ${crc.toString(16).padStart(8, "0")}\n`, "latin1");
-    this.pending.push(header, body, Buffer.from("\n"));
-    const off = this.size + this.pendingBytes + header.length;
-    this.pendingBytes += header.length + body.length + 1;
+    const header = `@ ${key} ${body.length} ${crc.toString(16).padStart(8, "0")}\n`;
+    if (this.pending.length + header.length + body.length + 1 > this.pending.capacity) this.flush();
+    let off: number;
+    if (header.length + body.length + 1 <= this.pending.capacity) {
+      this.pending.appendLatin1(header);
+      off = this.size + this.pending.length;
+      this.pending.appendBytes(body);
+      this.pending.appendByte(0x0a);
+    } else {
+      off = this.size + header.length;
+      this.size += writeAllv(this.fd, [Buffer.from(header, "latin1"), body, Buffer.from("\n")], this.size);
+    }
     this.entries.set(key, { off, len: body.length, crc });
     this.used.add(key);
-    if (this.pendingBytes > 4 << 20) this.flush();
   }
 
   private flush(): void {
-    if (!this.pending.length) return;
-    this.size += writeAllv(this.fd, this.pending, this.size);
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.pending.length === 0) return;
+    this.size += writeAllv(this.fd, [this.pending.view()], this.size);
+    this.pending.reset();
   }
 
   /**
