@@ -73,7 +73,7 @@ function removeOld(dirs, name, keep) {
 }
 
 /** The scripts a command can name (pipeline/bin/<name>.ts). */
-export const SCRIPTS = ["build-data", "clean", "extract", "validate", "publish", "eval", "gen", "bench", "bench-docs", "docs-pass"];
+export const SCRIPTS = ["build-data", "clean", "extract", "validate", "publish", "eval", "gen", "bench", "bench-docs", "bench-writes", "docs-pass"];
 
 /**
  * The pipeline's one bundle: every script and the worker thread's module, sharing chunks, so an

@@ -209,3 +209,34 @@ describe("bench-docs --against (this checkout against another, alternated)", () 
     expect(c.median_ratio).toBeGreaterThan(0);
   });
 });
+
+describe("bench-writes (the docs pass's writes, replayed)", () => {
+  it("replays a built corpus's interim lines into files equal to them, and packs that give them back", async () => {
+    const { readBuiltLines, replayWrites } = await import("../pipeline/bench/write-replay.js");
+    const { buildData } = await import("../pipeline/bin/build-data.js");
+    const { PackStore } = await import("../pipeline/cache/pack.js");
+    const data = path.join(tmp, "writes-corpus");
+    fs.cpSync(path.join(ROOT, "data"), data, { recursive: true });
+    await buildData({ data, dist: path.join(tmp, "writes-dist"), strict: false });
+    const built = readBuiltLines(data);
+    const interim = (f: string) => fs.readFileSync(path.join(data, "interim", f), "utf8");
+    expect(built.clean.length).toBe(5);
+    // Claims grouped by document, in the documents' order: together they are claims.jsonl.
+    expect(built.claims.flat().join("\n") + "\n").toBe(interim("claims.jsonl"));
+    const out = path.join(tmp, "writes-out");
+    const r = replayWrites(built, out);
+    expect(fs.readFileSync(path.join(out, "clean.jsonl"), "utf8")).toBe(interim("clean.jsonl"));
+    expect(fs.readFileSync(path.join(out, "claims.jsonl"), "utf8")).toBe(interim("claims.jsonl"));
+    expect(fs.readFileSync(path.join(out, "valid.jsonl"), "utf8")).toBe(interim("claims.jsonl"));
+    const docs = new PackStore(path.join(out, "cache"), "docs");
+    expect(docs.corrupt).toBe(0);
+    docs.close();
+    expect(r.documents).toBe(5);
+    expect(r.bytes).toBeGreaterThan(interim("clean.jsonl").length);
+  });
+
+  it("names the missing build when the corpus was never built", async () => {
+    const { benchWrites } = await import("../pipeline/bin/bench-writes.js");
+    expect(() => benchWrites(path.join(tmp, "never-built"), 1)).toThrow(/no interim\/clean\.jsonl; build the corpus first/);
+  });
+});
