@@ -59,11 +59,6 @@ export class Utf8Block {
     return this.buf.subarray(from, this.length);
   }
 
-  /** Forgets the bytes from `from` on. */
-  truncate(from: number): void {
-    this.length = from;
-  }
-
   reset(): void {
     this.length = 0;
   }
