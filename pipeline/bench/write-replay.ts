@@ -8,6 +8,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import { AtomicJsonlWriter } from "../bin/io.js";
 import { PackStore } from "../cache/pack.js";
+import { cleanPayload, docPayloadLines } from "../parallel/docs.js";
 
 export interface BuiltLines {
   clean: string[];
@@ -31,7 +32,9 @@ export function readBuiltLines(data: string): BuiltLines {
   const byDoc = new Map<string, string[]>();
   for (const l of lines("claims.jsonl")) {
     const id = (JSON.parse(l) as { doc_id: string }).doc_id;
-    byDoc.set(id, [...(byDoc.get(id) ?? []), l]);
+    const mine = byDoc.get(id);
+    if (mine) mine.push(l);
+    else byDoc.set(id, [l]);
   }
   return { clean, claims: clean.map((l) => byDoc.get((JSON.parse(l) as { doc_id: string }).doc_id) ?? []) };
 }
@@ -47,10 +50,10 @@ export function replayWrites(built: BuiltLines, out: string): WriteReplay {
   const docPack = new PackStore(path.join(out, "cache"), "docs");
   built.clean.forEach((line, i) => {
     const [cleanKey, docKey] = keys[i]!;
-    cleanPack.put(cleanKey, `{"p":[],"e":"utf-8","l":0,"b":0}\n${line.slice(line.indexOf('"text":'))}`);
+    cleanPack.put(cleanKey, cleanPayload({ p: [], e: "utf-8", l: 0, b: 0 }, line.slice(line.indexOf('"text":'))));
     clean.writeLine(line);
     const mine = built.claims[i]!;
-    docPack.put(docKey, [JSON.stringify({ u: null, c: mine.length, v: mine.length, r: 0 }), ...mine, ...mine.map((_, n) => `=${n}`)].join("\n"));
+    docPack.put(docKey, docPayloadLines({ unsupported: null, claims: mine, valid: mine.map((_, n) => n), rejected: [] }).join("\n"));
     for (const l of mine) claims.writeLine(l);
     for (const l of mine) valid.writeLine(l);
   });

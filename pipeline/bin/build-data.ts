@@ -136,7 +136,6 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       const inChild = useDocsProcess(opts);
       const docs: DocsSummary & { process?: ChildUsage } = inChild ? await (await import("../parallel/docs-process.js")).runDocsInChild(docsOpts) : await runDocs(docsOpts);
       docsChild = docs.process;
-      const child = docsChild;
       cleaned = docs.clean;
       extracted = docs.extract;
       inputs = docs.inputs;
@@ -153,7 +152,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
             ? `cache: ${c.filesRead} files read, ${c.cleanHits} cleaned and ${c.extractHits} extracted from cache (${c.copied} copied from the last interim files)${c.corrupt ? `, ${c.corrupt} bad entries recomputed` : ""}; `
             : "no cache; ") +
           `${docs.threads > 1 ? `${docs.threads} workers` : "1 thread"}` +
-          (child ? ` in a child process (peak RSS ${child.peakRssBytes === null ? "?" : (child.peakRssBytes / 2 ** 20).toFixed(0)} MB, CPU ${((child.cpuUserUs + child.cpuSystemUs) / 1e6).toFixed(2)} s)` : ""),
+          (docsChild ? ` in a child process (peak RSS ${docsChild.peakRssBytes === null ? "?" : (docsChild.peakRssBytes / 2 ** 20).toFixed(0)} MB, CPU ${((docsChild.cpuUserUs + docsChild.cpuSystemUs) / 1e6).toFixed(2)} s)` : ""),
       );
     }
 

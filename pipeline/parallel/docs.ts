@@ -32,6 +32,7 @@ import { LEDGER_FILES, readLedger, writeLedger, type LedgerEntry, type PlacedEnt
 import { collectGarbageIfGrown } from "../gc.js";
 import { cleanLine, docMeta, sha256Hex, type DocMeta } from "./doc-lines.js";
 import type { DocResult, DocTask } from "./task.js";
+import type { ExtractOutcome } from "./doc-work.js";
 import type { DocPool } from "./pool.js";
 
 export interface DocsOptions {
@@ -86,7 +87,7 @@ interface StatEntry {
   sha256: string;
 }
 
-interface CleanHead {
+export interface CleanHead {
   /** problems: [stage, reason] */
   p: [string, string][];
   /** encoding; null when the document was not built */
@@ -385,7 +386,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
         if (c.crash) process.stderr.write(`clean: internal error on ${source.doc_id} (a bug, please report it):\n${c.crash}\n`);
         head = { p: c.problems, e: c.encoding, l: c.cleaned_length, b: c.removed_blocks };
         tail = c.tail;
-        if (!c.crash && cleanPack && slot.cleanKey) cleanPack.put(slot.cleanKey, JSON.stringify(head) + (tail === null ? "" : `\n${tail}`));
+        if (!c.crash && cleanPack && slot.cleanKey) cleanPack.put(slot.cleanKey, cleanPayload(head, tail));
       }
       for (const [stage, reason] of head.p) problem(reason, stage);
       if (head.e === null || tail === null) continue;
@@ -404,9 +405,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
           out.problemsExtract.write(p);
           continue;
         }
-        // A valid line that repeats claims line n is cached as "=n" (no JSON line starts with "=").
-        const valid = x.valid.map((v) => (typeof v === "number" ? `=${v}` : v));
-        lines = [JSON.stringify({ u: x.unsupported, c: x.claims.length, v: x.valid.length, r: x.rejected.length }), ...x.claims, ...valid, ...x.rejected];
+        lines = docPayloadLines(x);
         if (docPack && slot.docKey === undefined && keys && slot.cleanKey) slot.docKey = hashOf(keys.extract, slot.cleanKey, JSON.stringify(meta));
         if (docPack && slot.docKey) docPack.put(slot.docKey, lines.join("\n"));
       }
@@ -496,6 +495,18 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     message: `validate: ${extract.claims} records read, ${out.valid.count} valid, ${out.rejected.count} rejected (${interimRel}/rejected.jsonl)`,
   };
   return { clean, extract, validate, cache: counters, threads: poolStarting ? opts.workers : 1, inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex") } };
+}
+
+/** A clean.pack payload: the head's JSON, then the end of the clean.jsonl line when the document was built. */
+export function cleanPayload(head: CleanHead, tail: string | null): string {
+  return JSON.stringify(head) + (tail === null ? "" : `\n${tail}`);
+}
+
+/** The lines of a docs.pack payload (joined by "\n"): a header with the counts, then the claims, valid and rejected lines. */
+export function docPayloadLines(x: Pick<ExtractOutcome, "unsupported" | "claims" | "valid" | "rejected">): string[] {
+  // A valid line that repeats claims line n is cached as "=n" (no JSON line starts with "=").
+  const valid = x.valid.map((v) => (typeof v === "number" ? `=${v}` : v));
+  return [JSON.stringify({ u: x.unsupported, c: x.claims.length, v: x.valid.length, r: x.rejected.length }), ...x.claims, ...valid, ...x.rejected];
 }
 
 /** The lines of a cached extract payload, or null when its header does not match its body. */
