@@ -5,7 +5,7 @@
 import { ACTOR_TRIE, isGenericOrg, type Actor } from "./reference.js";
 import type { QuoteSpan, Sentence } from "./sentences.js";
 import type { Token } from "./tokens.js";
-import { fold, lowerBound } from "./tokens.js";
+import { fold, lowerBound, WordStartPattern } from "./tokens.js";
 import { statementDate, openingDate, relativeClauseDate, type StatementDate } from "./dates.js";
 import { isDenialVerb } from "./certainty.js";
 
@@ -78,9 +78,12 @@ const SPEECH_IRREGULAR = [
   "(?=lancé)(?<=[»”\"]\\s*,?\\s*(?:a-t-(?:il|elle)|ont-(?:ils|elles))\\s+)lancé",
   "fait\\s+état", "fait\\s+savoir", "mis\\s+en\\s+garde", "met\\s+en\\s+garde", "mettent\\s+en\\s+garde", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
 ];
-const SPEECH_RE = new RegExp(
-  `(?=[dairpsnécmteobjqfl])(?<![\\p{L}])(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
-  "giu",
+// Matches start a word with one of the first letters of the alternatives (see WordStartPattern).
+const SPEECH_RE = new WordStartPattern(
+  `(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
+  "iu",
+  "dairpsnécmteobjqfl",
+  "letter",
 );
 /** Folded word forms SPEECH_RE or SELON_RE can match: a sentence with none of them has no attribution. */
 const ATTRIBUTION_WORDS = new Set<string>([
@@ -90,7 +93,7 @@ const ATTRIBUTION_WORDS = new Set<string>([
   "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour", "on",
 ]);
 
-const SELON_RE = /(?<![\p{L}])(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+/giu;
+const SELON_RE = new WordStartPattern(String.raw`(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+`, "iu", "sdàc", "letter");
 const AUX_BEFORE_RE =
   /(?:^|[\s,«»"“”'’])((?:n['’]\s*|ne\s+)?(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|a-t-(?:il|elle)|ont-(?:ils|elles)|(?:avait|avaient|aurait|auraient)-(?:il|elle|ils|elles)|peut|peuvent|pouvait|pourrait|doit)(?:\s+(?:pas|plus|jamais|été))?(?:\s+[\p{L}'’-]+,?){0,3}\s+)$/iu;
 const DETERMINER_BEFORE_RE = /(?:^|\s)(?:une?|l['’]|la|cette|ce|ces|son|sa|ses|leur|leurs|des|du)\s*$/iu;

@@ -1,6 +1,7 @@
 // What a clause says about the troops: the measure (deployed, planned, training,
 // combat, casualties, captured), and whether it speaks of North Korean personnel.
 import type { Measure } from "../generated/types.js";
+import { WordStartPattern } from "./tokens.js";
 
 export interface Trigger {
   /** Offsets in the sentence text. */
@@ -21,7 +22,6 @@ const L = "\\p{L}*";
 const TROOP_NOUN = "(?:davantage\\s+de\\s+|de\\s+nouveaux\\s+|des\\s+|les\\s+)?(?:soldats|troupes|militaires|Nord-Coréens|hommes|combattants|forces|unités|renforts|contingents)";
 const MOVE_VERB = "(?:envoy|déploy|dépêch|transf|fourni|achemin|utilis|engag|redéploy|arriv|rejoi)";
 const E = "(?![\\p{L}\\p{N}])";
-const B = "(?<![\\p{L}\\p{N}])";
 
 // Order matters: the first alternative that matches at a position wins.
 const TRIGGERS: [Measure | "planned-mod", string][] = [
@@ -68,8 +68,9 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
   ],
 ];
 
-// One capture group per measure, in TRIGGERS order; one word-start check for all.
-const TRIGGER_RE = new RegExp(`(?=[tmdpvhcfbeaiéfrsgàlu])${B}(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "giu");
+// One capture group per measure, in TRIGGERS order. Matches start a word with one of the
+// first letters of the alternatives (WordStartPattern, in place of a leading (?=[...])(?<![\p{L}\p{N}])).
+const TRIGGER_RE = new WordStartPattern(`(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "iu", "tmdpvhcfbeaiéfrsgàlu");
 const AUX_BEFORE_RE =
   /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi|bientôt|prochainement|à\s+terme)\s+)?$/iu;
 const BARE_PARTICIPLE_RE = /(?:é|ée|és|ées|us|ues|is|ises)$/iu;
@@ -157,9 +158,12 @@ export function clauseMeasure(
 
 // --- North Korean personnel -----------------------------------------------------
 
-// The lookahead lists every first letter of the alternatives below (same flags): it only skips positions where none can start.
-const PERSONNEL_RE =
-  /(?=[tsmfuocrhnebdipé])(?<![\p{L}\p{N}])(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|sergents?|camarades(?=\s*[»”"]?\s*(?:nord-)?coréens)|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?=éléments)(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])/giu;
+// Matches start a word with one of the first letters of the alternatives (see WordStartPattern).
+const PERSONNEL_RE = new WordStartPattern(
+  String.raw`(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|sergents?|camarades(?=\s*[»”"]?\s*(?:nord-)?coréens)|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?=éléments)(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])`,
+  "iu",
+  "tsmfuocrhnebdipé",
+);
 const NK_RE = /nord[-\s]?cor[ée]en|cor[ée]e\s+du\s+nord|pyongyang|north\s+korea/iu;
 const NK_AFTER_RE = /^\s*(?:d['’]élite\s+)?(?:nord[-\s]?coréen(?:ne)?s?|de\s+(?:la\s+)?Corée\s+du\s+Nord|de\s+Pyongyang|du\s+Nord|de\s+Kim\s+Jong)/iu;
 const OTHER_AFTER_RE =

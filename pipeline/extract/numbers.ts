@@ -2,6 +2,7 @@
 // 12 000", "deux mille") with their qualifier and bounds, and whether they count
 // North Korean personnel.
 import type { CountQualifier } from "../generated/types.js";
+import { WordStartPattern } from "./tokens.js";
 
 export interface NumberExpr {
   /** Offsets in the sentence text: the whole expression with its qualifier. */
@@ -34,13 +35,14 @@ const APPROX_NOUN =
   "(?:une?|quelque)\\s+(?:bonne\\s+|petite\\s+)?(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)(?:\\s+de\\s+(?:milliers|centaines))?";
 const QUAL =
   "(?:pas\\s+loin\\s+d(?:e\\s+|['’])|environ\\s+|quelque\\s+|approximativement\\s+|autour\\s+d(?:e\\s+|['’])|près\\s+d(?:e\\s+|['’])|presque\\s+|pratiquement\\s+|(?:bien\\s+|un\\s+peu\\s+|largement\\s+)?plus\\s+d(?:e\\s+|['’])|au\\s+moins\\s+|au\\s+minimum\\s+|pas\\s+moins\\s+d(?:e\\s+|['’])|(?:un\\s+peu\\s+)?moins\\s+d(?:e\\s+|['’])|pas\\s+plus\\s+d(?:e\\s+|['’])|jusqu['’]à\\s+|d(?:e\\s+|['’]))";
-const B = "(?<![\\p{L}\\p{N}])";
 const E = "(?![\\p{L}\\p{N}])";
 
 // Groups: 1 entre-A, 2 entre-B, 3 qualifier, 4 vague, 5 approx noun, 6 number, 7 range end.
-const NUMBER_RE = new RegExp(
-  `${B}(?:entre\\s+(${NUM})\\s+et\\s+(${NUM})|(${QUAL})?(?:(${VAGUE})|(${APPROX_NOUN})|(${NUM})(?:\\s*(?:à|-|–)\\s*(${NUM}))?))${E}`,
-  "giu",
+// Matches start a word (WordStartPattern, in place of a leading (?<![\p{L}\p{N}])): every alternative begins with a letter or a digit.
+const NUMBER_RE = new WordStartPattern(
+  `(?:entre\\s+(${NUM})\\s+et\\s+(${NUM})|(${QUAL})?(?:(${VAGUE})|(${APPROX_NOUN})|(${NUM})(?:\\s*(?:à|-|–)\\s*(${NUM}))?))${E}`,
+  "iu",
+  String.raw`\p{L}\p{N}`,
 );
 
 const WORD_VALUES: Record<string, number> = {

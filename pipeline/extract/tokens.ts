@@ -53,6 +53,80 @@ for (let c = 0; c < 0x10000; c++) {
   if ((c < 0xd800 || c > 0xdfff) && WORD_CHAR_RE.test(String.fromCharCode(c))) WORD_UNIT[c] = 1;
 }
 
+const LETTER_RE = /^\p{L}$/u;
+const LETTER_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (WORD_UNIT[c] === 1 && LETTER_RE.test(String.fromCharCode(c))) LETTER_UNIT[c] = 1;
+}
+
+/**
+ * A pattern whose matches start a word, searched like a global RegExp (`lastIndex`, `exec`):
+ * the same matches as `(?=[first])(?<![\p{L}\p{N}])(?:pattern)` (or `(?<![\p{L}])` with
+ * `after: "letter"`), found about twice as fast. V8 tests a leading lookaround at every position
+ * of the text, and the extractor's large patterns spent most of their time there; here a loop
+ * over the text's code units finds the positions that start a word with one of the first
+ * characters, and the pattern is tried (sticky) only there.
+ */
+export class WordStartPattern {
+  lastIndex = 0;
+  private readonly sticky: RegExp;
+  /** Code units a match can start with: those the `[first]` class matches under the pattern's flags. */
+  private readonly first: Uint8Array;
+  private readonly firstRe: RegExp;
+  /** What may not come right before a match: letters, or letters and numbers. */
+  private readonly blocking: Uint8Array;
+  private readonly blockingRe: RegExp;
+
+  constructor(pattern: string, flags: "iu" | "u", first: string, after: "word" | "letter" = "word") {
+    this.sticky = new RegExp(pattern, `${flags}y`);
+    this.firstRe = new RegExp(`^[${first}]$`, flags);
+    this.first = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (this.firstRe.test(String.fromCharCode(c))) this.first[c] = 1;
+    this.blocking = after === "word" ? WORD_UNIT : LETTER_UNIT;
+    this.blockingRe = after === "word" ? WORD_CHAR_RE : LETTER_RE;
+  }
+
+  exec(s: string): RegExpExecArray | null {
+    const n = s.length;
+    let i = this.lastIndex;
+    let blocked = false;
+    if (i > 0) {
+      const pair = i >= 2 && isLow(s.charCodeAt(i - 1)) && isHigh(s.charCodeAt(i - 2));
+      blocked = pair ? this.blockingRe.test(s.slice(i - 2, i)) : this.blocking[s.charCodeAt(i - 1)] === 1;
+    }
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      // An astral character (a surrogate pair) is looked up by the regular expressions, not the tables.
+      const pair = isHigh(c) && i + 1 < n && isLow(s.charCodeAt(i + 1));
+      if (!blocked && (pair ? this.firstRe.test(s.slice(i, i + 2)) : this.first[c] === 1)) {
+        this.sticky.lastIndex = i;
+        const m = this.sticky.exec(s);
+        if (m !== null) {
+          this.lastIndex = this.sticky.lastIndex;
+          return m;
+        }
+      }
+      if (pair) {
+        blocked = this.blockingRe.test(s.slice(i, i + 2));
+        i += 2;
+      } else {
+        blocked = this.blocking[c] === 1;
+        i++;
+      }
+    }
+    this.lastIndex = 0;
+    return null;
+  }
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /** Length in code units of the word character at i (2 for an astral letter), or 0. */
 function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
