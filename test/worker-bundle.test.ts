@@ -88,7 +88,7 @@ describe("bundled", () => {
     const files = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".mjs"));
     const code = files.map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
     // The extractor's own new RegExp(...) calls take template strings built from parts, at module level.
-    expect(code).toMatch(/TRIGGER_RE\d* = new RegExp\(`/);
+    expect(code).toMatch(/AFTER_VERB_RE\d* = new RegExp\(`/);
     expect(code.match(/new RegExp\("/g) ?? []).toEqual([]);
   });
 
