@@ -210,6 +210,47 @@ describe("bench-docs --against (this checkout against another, alternated)", () 
   });
 });
 
+describe("bench-docs --against --side-by-side (both at once, one per CPU)", () => {
+  const result = (us: number, sha: string) => ({ data: "d", warm: 0, docs: 5, clean_us: us, extract_us: us, claims: 30, output_sha256: sha });
+
+  it("runs the two checkouts at the same time, swapping CPUs every round", async () => {
+    const { compareSideBySide } = await import("../pipeline/bin/bench-docs.js");
+    const started: [string, number | null][] = [];
+    let waiting: (() => void)[] = [];
+    // Each run finishes only once the other of its round has started: run one after the other, they would never finish.
+    const run = (root: string, _args: readonly string[], cpu: number | null) =>
+      new Promise<ReturnType<typeof result>>((resolve) => {
+        started.push([root === "/elsewhere" ? "other" : "self", cpu]);
+        const done = () => resolve(result(root === "/elsewhere" ? 200 : 100, "same"));
+        if (waiting.length > 0) {
+          for (const w of waiting) w();
+          waiting = [];
+          done();
+        } else waiting.push(done);
+      });
+    const c = await compareSideBySide("/elsewhere", ["--data", "d"], 3, true, run);
+    expect(started).toEqual([["self", 0], ["other", 1], ["self", 1], ["other", 0], ["self", 0], ["other", 1]]);
+    expect(c.pairs.map((p) => p.ratio)).toEqual([0.5, 0.5, 0.5]);
+    expect(c.same_output).toBe(true);
+    const unpinned: (number | null)[] = [];
+    await compareSideBySide("/elsewhere", [], 1, false, async (root, _a, cpu) => (unpinned.push(cpu), result(100, root)));
+    expect(unpinned).toEqual([null, null]);
+  });
+
+  it("runs both in child processes (here this checkout against itself): same output", async () => {
+    const { compareSideBySide } = await import("../pipeline/bin/bench-docs.js");
+    const c = await compareSideBySide(ROOT, ["--data", path.join(ROOT, "data"), "--warm", "3"], 1, false);
+    expect(c.pairs[0]!.self.docs).toBe(2);
+    expect(c.pairs[0]!.other.docs).toBe(2);
+    expect(c.same_output).toBe(true);
+  });
+
+  it("names the checkout whose run failed", async () => {
+    const { compareSideBySide } = await import("../pipeline/bin/bench-docs.js");
+    await expect(compareSideBySide(ROOT, ["--data", path.join(tmp, "no-such-corpus")], 1, false)).rejects.toThrow(new RegExp(`bench-docs in ${ROOT.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} failed`));
+  });
+});
+
 describe("bench-writes (the docs pass's writes, replayed)", () => {
   it("replays a built corpus's interim lines into files equal to them, and packs that give them back", async () => {
     const { readBuiltLines, replayWrites } = await import("../pipeline/bench/write-replay.js");

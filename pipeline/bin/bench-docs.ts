@@ -16,9 +16,14 @@
 // This machine's speed drifts by a third within an hour, so only runs made
 // seconds apart compare; it prints the median ratio of the per-document times,
 // and whether both gave the same output (exit 1 when not).
+// With `--side-by-side` both run at the same time instead, one on each core (pinned with
+// taskset when the machine has it, swapping cores every round): a drift of the machine's
+// speed then slows both alike. Two copies running at once are each slower than one alone
+// (they share the caches), so read the ratio, not the times.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import minimist from "minimist";
 import { timeDocWork, type DocTiming } from "../bench/doc-timing.js";
@@ -26,7 +31,8 @@ import { docMeta } from "../parallel/doc-work.js";
 import { readManifestBytes } from "./clean.js";
 import { isMain, runMain, UserError } from "./cli.js";
 
-const USAGE = "usage: npm run bench-docs -- [--data DIR (data)] [--warm W (0)] [--docs N (all after W)] [--json] [--against CHECKOUT [--pairs P (5)]]";
+const USAGE =
+  "usage: npm run bench-docs -- [--data DIR (data)] [--warm W (0)] [--docs N (all after W)] [--json] [--against CHECKOUT [--pairs P (5)] [--side-by-side]]";
 
 /** This checkout (pipeline/bin/ is two levels down). */
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -48,18 +54,48 @@ export function benchDocs(data: string, warm: number, count: number | null): Doc
   return { data, warm, ...timeDocWork(items, warm) };
 }
 
-/** bench-docs --json of the checkout `root`, in a child process. */
-function runCheckout(root: string, args: readonly string[]): DocsBench {
-  const r = spawnSync(process.execPath, [path.join(root, "pipeline", "bin", "run.mjs"), "bench-docs", ...args, "--json"], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  const last = r.stdout?.trim().split("\n").at(-1) ?? "";
-  if (r.status !== 0 || !last.startsWith("{")) {
-    throw new UserError(`bench-docs in ${root} failed (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || "").trim().split("\n").slice(-3).join(" / ")}`);
+function benchCommand(root: string, args: readonly string[]): string[] {
+  return [path.join(root, "pipeline", "bin", "run.mjs"), "bench-docs", ...args, "--json"];
+}
+
+/** The DocsBench that a child bench-docs --json printed last, or a UserError naming the checkout. */
+function childResult(root: string, exit: number | string | null, stdout: string, stderr: string): DocsBench {
+  const last = stdout.trim().split("\n").at(-1) ?? "";
+  if (exit !== 0 || !last.startsWith("{")) {
+    throw new UserError(`bench-docs in ${root} failed (exit ${exit}): ${(stderr || stdout).trim().split("\n").slice(-3).join(" / ")}`);
   }
   return JSON.parse(last) as DocsBench;
+}
+
+/** bench-docs --json of the checkout `root`, in a child process. */
+function runCheckout(root: string, args: readonly string[]): DocsBench {
+  const r = spawnSync(process.execPath, benchCommand(root, args), { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  return childResult(root, r.status ?? r.signal, r.stdout ?? "", r.stderr ?? "");
+}
+
+/** Whether `taskset` can pin a process to one CPU here. */
+function hasTaskset(): boolean {
+  return spawnSync("taskset", ["-c", "0", "true"], { stdio: "ignore" }).status === 0;
+}
+
+/** bench-docs --json of the checkout `root` in a child process, pinned to CPU `cpu` (null: not pinned). */
+function runCheckoutOn(root: string, args: readonly string[], cpu: number | null): Promise<DocsBench> {
+  const [cmd, cmdArgs] = cpu === null ? [process.execPath, benchCommand(root, args)] : ["taskset", ["-c", String(cpu), process.execPath, ...benchCommand(root, args)]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      try {
+        resolve(childResult(root, code ?? signal, stdout, stderr));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
 }
 
 export interface Comparison {
@@ -87,6 +123,31 @@ export function compareCheckouts(other: string, args: readonly string[], pairs: 
     }
     rows.push({ self, other: them, ratio: (self.clean_us + self.extract_us) / (them.clean_us + them.extract_us) });
   }
+  return summary(rows);
+}
+
+/**
+ * Runs this checkout and `other` at the same time, `rounds` times, on the same documents:
+ * each on a CPU of its own when `pin` (this checkout on CPU 0 in the first round, then the
+ * CPUs swap), so that both see the same machine speed. `run` runs one (a child process).
+ */
+export async function compareSideBySide(
+  other: string,
+  args: readonly string[],
+  rounds: number,
+  pin: boolean,
+  run: (root: string, args: readonly string[], cpu: number | null) => Promise<DocsBench> = runCheckoutOn,
+): Promise<Comparison> {
+  const rows: Comparison["pairs"] = [];
+  for (let i = 0; i < rounds; i++) {
+    const [selfCpu, otherCpu] = !pin ? [null, null] : i % 2 === 0 ? [0, 1] : [1, 0];
+    const [self, them] = await Promise.all([run(REPO, args, selfCpu), run(other, args, otherCpu)]);
+    rows.push({ self, other: them, ratio: (self.clean_us + self.extract_us) / (them.clean_us + them.extract_us) });
+  }
+  return summary(rows);
+}
+
+function summary(rows: Comparison["pairs"]): Comparison {
   const sorted = rows.map((r) => r.ratio).sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -102,8 +163,8 @@ function count(v: unknown, name: string): number | null {
 
 if (isMain(import.meta.url)) {
   runMain("bench-docs", async () => {
-    const a = minimist(process.argv.slice(2), { string: ["data", "warm", "docs", "against", "pairs"], boolean: ["json", "help"], alias: { h: "help" } });
-    for (const k of Object.keys(a)) if (!["_", "data", "warm", "docs", "json", "against", "pairs", "help", "h"].includes(k)) throw new UserError(`unknown option --${k}\n${USAGE}`);
+    const a = minimist(process.argv.slice(2), { string: ["data", "warm", "docs", "against", "pairs"], boolean: ["json", "help", "side-by-side"], alias: { h: "help" } });
+    for (const k of Object.keys(a)) if (!["_", "data", "warm", "docs", "json", "against", "pairs", "side-by-side", "help", "h"].includes(k)) throw new UserError(`unknown option --${k}\n${USAGE}`);
     if (a.help) {
       console.log(USAGE);
       return 0;
@@ -117,10 +178,18 @@ if (isMain(import.meta.url)) {
       if (!fs.existsSync(path.join(other, "pipeline", "bin", "run.mjs"))) throw new UserError(`--against ${other}: not a checkout of this project (no pipeline/bin/run.mjs)`);
       const pairs = count(a.pairs, "pairs") ?? 5;
       if (pairs < 1) throw new UserError(`--pairs must be at least 1\n${USAGE}`);
-      const c = compareCheckouts(other, ["--data", data, "--warm", String(warm), ...(docs === null ? [] : ["--docs", String(docs)])], pairs);
+      const childArgs = ["--data", data, "--warm", String(warm), ...(docs === null ? [] : ["--docs", String(docs)])];
+      let how = "in turn";
+      let c: Comparison;
+      if (a["side-by-side"]) {
+        if (os.availableParallelism() < 2) throw new UserError(`--side-by-side needs two CPUs; this machine has ${os.availableParallelism()}`);
+        const pin = hasTaskset();
+        how = pin ? "side by side, one per CPU (taskset)" : "side by side (no taskset: not pinned)";
+        c = await compareSideBySide(other, childArgs, pairs, pin);
+      } else c = compareCheckouts(other, childArgs, pairs);
       if (a.json) console.log(JSON.stringify(c));
       else {
-        console.log(`bench-docs: this checkout (${REPO}) against ${other}, ${pairs} pair(s), ${c.pairs[0]!.self.docs} documents of ${data} each`);
+        console.log(`bench-docs: this checkout (${REPO}) against ${other}, ${how}, ${pairs} pair(s), ${c.pairs[0]!.self.docs} documents of ${data} each`);
         for (const p of c.pairs) {
           console.log(`  this ${p.self.clean_us} + ${p.self.extract_us} us, other ${p.other.clean_us} + ${p.other.extract_us} us per document: ratio ${p.ratio.toFixed(3)}`);
         }
