@@ -219,29 +219,10 @@ export const LINE_RULES: readonly LineRule[] = [
   { name: "prev-next", test: isPrevNext },
 ];
 
-function firstRule(v: LineView): string | null {
-  for (const r of LINE_RULES) if (r.test(v)) return r.name;
-  return null;
-}
-
-// An outlet's boilerplate lines (menus, share buttons, credits, cookie notices) come back
-// in every one of its articles, and the rules are a function of the line's text alone
-// (a LineView is built from it): each distinct short line is judged once per thread.
-// Long lines are paragraphs, judged mostly by length and seldom repeated; bounded cache.
-const MEMO_MAX_CHARS = 300;
-const MEMO = new Map<string, string | null>();
-const MEMO_MAX_ENTRIES = 20_000;
-
 /** Name of the first single-line rule that removes this line, or null. */
 export function lineRule(v: LineView): string | null {
-  if (v.text.length > MEMO_MAX_CHARS) return firstRule(v);
-  let hit = MEMO.get(v.text);
-  if (hit === undefined) {
-    hit = firstRule(v);
-    if (MEMO.size >= MEMO_MAX_ENTRIES) MEMO.clear();
-    MEMO.set(v.text, hit);
-  }
-  return hit;
+  for (const r of LINE_RULES) if (r.test(v)) return r.name;
+  return null;
 }
 
 // Headings that introduce a list of links to other articles.
