@@ -7,6 +7,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import v8 from "node:v8";
+import { collectGarbage } from "../pipeline/gc.js";
 import { tokenize, tokenizeByRegex, WordStartPattern } from "../pipeline/extract/tokens.js";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,6 +44,23 @@ describe("tokenize", () => {
   it("keeps an astral letter inside its word and splits at a lone surrogate", () => {
     expect(tokenize("a𝐀b c").map((t) => [t.start, t.end])).toEqual([[0, 4], [5, 6]]);
     expect(tokenize("ab\ud800cd").map((t) => [t.start, t.end])).toEqual([[0, 2], [3, 5]]);
+  });
+
+  it("does not keep the articles it has read alive through its cache of folded words", () => {
+    // A word of 13 characters or more is a slice of its article's text in V8 (the characters
+    // are shared): cached as it is, it would keep the whole article alive, up to 200,000 of them.
+    const filler = " la suite du texte".repeat(8000); // 144 KB
+    const texts = (n: number) => Array.from({ length: n }, (_, i) => `Überprüfungsverfahren${i.toString(36)}${filler}`);
+    tokenize(texts(1)[0]!);
+    collectGarbage();
+    const before = v8.getHeapStatistics().used_heap_size;
+    let tokens = 0;
+    for (const t of texts(200)) tokens += tokenize(t).length;
+    collectGarbage();
+    const grown = v8.getHeapStatistics().used_heap_size - before;
+    expect(tokens).toBeGreaterThan(200 * 24000);
+    // 200 articles of 144 KB are 29 MB: kept, they would show.
+    expect(grown).toBeLessThan(8 * 2 ** 20);
   });
 
   it("folds case and accents and stems plurals, for ASCII and non-ASCII words alike", () => {

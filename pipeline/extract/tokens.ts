@@ -37,10 +37,13 @@ const ASCII_WORD_RE = /^[a-z0-9]+$/;
 function folded(word: string): [string, string] {
   let hit = CACHE.get(word);
   if (hit === undefined) {
-    const lower = ASCII_WORD_RE.test(word) ? word : fold(word);
+    // A copy: a word of 13 characters or more is a slice of its article's text (V8 shares the
+    // characters), and as a key or value here it would keep the whole article alive.
+    const own = JSON.parse(JSON.stringify(word)) as string;
+    const lower = ASCII_WORD_RE.test(own) ? own : fold(own);
     hit = [lower, normWord(lower)];
     if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(word, hit);
+    CACHE.set(own, hit);
   }
   return hit;
 }
