@@ -72,7 +72,8 @@ export function resolveDatePhrase(phrase: string, published: string): StatementD
   if (hit === undefined) {
     hit = resolveUncached(phrase, published);
     if (RESOLVED_CACHE.size >= RESOLVED_CACHE_MAX) RESOLVED_CACHE.clear();
-    RESOLVED_CACHE.set(key, hit);
+    // A copy of the key: the phrase is a slice of its article (see tokens.ts, folded).
+    RESOLVED_CACHE.set(JSON.parse(JSON.stringify(key)) as string, hit);
   }
   return { ...hit };
 }
