@@ -79,7 +79,7 @@ const SPEECH_IRREGULAR = [
   "fait\\s+état", "fait\\s+savoir", "mis\\s+en\\s+garde", "met\\s+en\\s+garde", "mettent\\s+en\\s+garde", "faisait\\s+état", "font\\s+état", "faisaient\\s+état",
 ];
 // Matches start a word with one of the first letters of the alternatives (see WordStartPattern).
-const SPEECH_RE = new WordStartPattern(
+export const SPEECH_RE = new WordStartPattern(
   `(?:(?:${SPEECH_STEMS.join("|")})(?:${SPEECH_ENDINGS.join("|")})|${SPEECH_IRREGULAR.join("|")})(?:-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles))?(?![\\p{L}])`,
   "iu",
   "dairpsnécmteobjqfl",
@@ -93,7 +93,7 @@ const ATTRIBUTION_WORDS = new Set<string>([
   "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour", "on",
 ]);
 
-const SELON_RE = new WordStartPattern(String.raw`(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+`, "iu", "sdàc", "letter");
+export const SELON_RE = new WordStartPattern(String.raw`(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+`, "iu", "sdàc", "letter");
 const AUX_BEFORE_RE =
   /(?:^|[\s,«»"“”'’])((?:n['’]\s*|ne\s+)?(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|a-t-(?:il|elle)|ont-(?:ils|elles)|(?:avait|avaient|aurait|auraient)-(?:il|elle|ils|elles)|peut|peuvent|pouvait|pourrait|doit)(?:\s+(?:pas|plus|jamais|été))?(?:\s+[\p{L}'’-]+,?){0,3}\s+)$/iu;
 const DETERMINER_BEFORE_RE = /(?:^|\s)(?:une?|l['’]|la|cette|ce|ces|son|sa|ses|leur|leurs|des|du)\s*$/iu;

@@ -70,7 +70,7 @@ const TRIGGERS: [Measure | "planned-mod", string][] = [
 
 // One capture group per measure, in TRIGGERS order. Matches start a word with one of the
 // first letters of the alternatives (WordStartPattern, in place of a leading (?=[...])(?<![\p{L}\p{N}])).
-const TRIGGER_RE = new WordStartPattern(`(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "iu", "tmdpvhcfbeaiéfrsgàlu");
+export const TRIGGER_RE = new WordStartPattern(`(?:${TRIGGERS.map(([, p]) => `(${p})`).join("|")})${E}`, "iu", "tmdpvhcfbeaiéfrsgàlu");
 const AUX_BEFORE_RE =
   /(?:^|[\s'’])(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|été|être|sont|est|étaient|était|seraient|serait|sera|seront|soient|soit|fut|furent|sont\s+déjà|ont\s+déjà|été\s+déjà|se|s)\s+(?:(?:déjà|bien|désormais|actuellement|effectivement|encore|toujours|ensuite|également|aussi|bientôt|prochainement|à\s+terme)\s+)?$/iu;
 const BARE_PARTICIPLE_RE = /(?:é|ée|és|ées|us|ues|is|ises)$/iu;
@@ -159,7 +159,7 @@ export function clauseMeasure(
 // --- North Korean personnel -----------------------------------------------------
 
 // Matches start a word with one of the first letters of the alternatives (see WordStartPattern).
-const PERSONNEL_RE = new WordStartPattern(
+export const PERSONNEL_RE = new WordStartPattern(
   String.raw`(?:troupes|soldats?|militaires|forces(?:\s+spéciales)?|unités|officiers|contingents?|renforts|combattants|hommes|Nord-Coréens|recrues|effectifs|bataillons|brigades|mercenaires|démineurs|sapeurs|sergents?|camarades(?=\s*[»”"]?\s*(?:nord-)?coréens)|(?:constructeurs|ingénieurs|conseillers|instructeurs)\s+militaires|soldiers|troops|(?=éléments)(?<=(?:premiers|nouveaux|derniers)\s)éléments|pertes(?=\s+nord[-\s]?coréennes))(?![\p{L}\p{N}])`,
   "iu",
   "tsmfuocrhnebdipé",

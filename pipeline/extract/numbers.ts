@@ -39,7 +39,7 @@ const E = "(?![\\p{L}\\p{N}])";
 
 // Groups: 1 entre-A, 2 entre-B, 3 qualifier, 4 vague, 5 approx noun, 6 number, 7 range end.
 // Matches start a word (WordStartPattern, in place of a leading (?<![\p{L}\p{N}])): every alternative begins with a letter or a digit.
-const NUMBER_RE = new WordStartPattern(
+export const NUMBER_RE = new WordStartPattern(
   `(?:entre\\s+(${NUM})\\s+et\\s+(${NUM})|(${QUAL})?(?:(${VAGUE})|(${APPROX_NOUN})|(${NUM})(?:\\s*(?:à|-|–)\\s*(${NUM}))?))${E}`,
   "iu",
   String.raw`\p{L}\p{N}`,

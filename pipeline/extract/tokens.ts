@@ -82,13 +82,28 @@ export class WordStartPattern {
   private readonly blocking: Uint8Array;
   private readonly blockingRe: RegExp;
 
-  constructor(pattern: string, flags: "iu" | "u", first: string, after: "word" | "letter" = "word") {
+  constructor(
+    private readonly pattern: string,
+    private readonly flags: "iu" | "u",
+    private readonly firstClass: string,
+    private readonly after: "word" | "letter" = "word",
+  ) {
     this.sticky = new RegExp(pattern, `${flags}y`);
-    this.firstRe = new RegExp(`^[${first}]$`, flags);
+    this.firstRe = new RegExp(`^[${firstClass}]$`, flags);
     this.first = new Uint8Array(0x10000);
     for (let c = 0; c < 0x10000; c++) if (this.firstRe.test(String.fromCharCode(c))) this.first[c] = 1;
     this.blocking = after === "word" ? WORD_UNIT : LETTER_UNIT;
     this.blockingRe = after === "word" ? WORD_CHAR_RE : LETTER_RE;
+  }
+
+  /**
+   * The global RegExp with leading lookarounds that this pattern stands for (what tests compare
+   * it with); without `first`, with no lookahead for the first character: then it equals this
+   * pattern only if the first characters given cover every match.
+   */
+  reference(first = true): RegExp {
+    const lookbehind = this.after === "word" ? String.raw`(?<![\p{L}\p{N}])` : String.raw`(?<![\p{L}])`;
+    return new RegExp(`${first ? `(?=[${this.firstClass}])` : ""}${lookbehind}(?:${this.pattern})`, `g${this.flags}`);
   }
 
   exec(s: string): RegExpExecArray | null {
