@@ -34,12 +34,20 @@ const CACHE = new Map<string, [string, string]>();
 const CACHE_MAX = 200_000;
 const ASCII_WORD_RE = /^[a-z0-9]+$/;
 
+/**
+ * A copy of `s` that shares no characters with the string it was cut from. V8 makes a slice of
+ * 13 or more characters a view of its parent, so a cache that kept a slice of an article as it
+ * is would keep the whole article alive.
+ */
+export function detached(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 function folded(word: string): [string, string] {
   let hit = CACHE.get(word);
   if (hit === undefined) {
-    // A copy: a word of 13 characters or more is a slice of its article's text (V8 shares the
-    // characters), and as a key or value here it would keep the whole article alive.
-    const own = JSON.parse(JSON.stringify(word)) as string;
+    // Keys and folded forms from a copy (see detached).
+    const own = detached(word);
     const lower = ASCII_WORD_RE.test(own) ? own : fold(own);
     hit = [lower, normWord(lower)];
     if (CACHE.size >= CACHE_MAX) CACHE.clear();
