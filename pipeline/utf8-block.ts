@@ -54,9 +54,9 @@ export class Utf8Block {
     this.length += bytes.length;
   }
 
-  /** The bytes held from `from`: a view, valid until the next reset or append over it. */
-  view(from = 0): Buffer {
-    return this.buf.subarray(from, this.length);
+  /** The bytes held: a view, valid until the next reset. */
+  view(): Buffer {
+    return this.buf.subarray(0, this.length);
   }
 
   reset(): void {
