@@ -186,7 +186,7 @@ describe("bench-docs --against (this checkout against another, alternated)", () 
     const { compareCheckouts } = await import("../pipeline/bin/bench-docs.js");
     const calls: string[] = [];
     const times: Record<string, number[]> = { self: [100, 120, 90], other: [200, 100, 100] };
-    const c = compareCheckouts("/elsewhere", ["--data", "d"], 3, (root, args) => {
+    const c = await compareCheckouts("/elsewhere", ["--data", "d"], 3, (root, args) => {
       expect(args).toEqual(["--data", "d"]);
       const who = root === "/elsewhere" ? "other" : "self";
       calls.push(who);
@@ -196,13 +196,13 @@ describe("bench-docs --against (this checkout against another, alternated)", () 
     expect(c.pairs.map((p) => p.ratio)).toEqual([0.5, 1.2, 0.9]);
     expect(c.median_ratio).toBe(0.9);
     expect(c.same_output).toBe(true);
-    const differs = compareCheckouts("/elsewhere", [], 2, (root) => result(100, root === "/elsewhere" ? "b" : "a"));
+    const differs = await compareCheckouts("/elsewhere", [], 2, (root) => result(100, root === "/elsewhere" ? "b" : "a"));
     expect(differs.same_output).toBe(false);
   });
 
   it("runs both in child processes (here this checkout against itself): same output", async () => {
     const { compareCheckouts } = await import("../pipeline/bin/bench-docs.js");
-    const c = compareCheckouts(ROOT, ["--data", path.join(ROOT, "data"), "--warm", "3"], 1);
+    const c = await compareCheckouts(ROOT, ["--data", path.join(ROOT, "data"), "--warm", "3"], 1);
     expect(c.pairs).toHaveLength(1);
     expect(c.pairs[0]!.self.docs).toBe(2);
     expect(c.same_output).toBe(true);

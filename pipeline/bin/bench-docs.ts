@@ -54,10 +54,6 @@ export function benchDocs(data: string, warm: number, count: number | null): Doc
   return { data, warm, ...timeDocWork(items, warm) };
 }
 
-function benchCommand(root: string, args: readonly string[]): string[] {
-  return [path.join(root, "pipeline", "bin", "run.mjs"), "bench-docs", ...args, "--json"];
-}
-
 /** The DocsBench that a child bench-docs --json printed last, or a UserError naming the checkout. */
 function childResult(root: string, exit: number | string | null, stdout: string, stderr: string): DocsBench {
   const last = stdout.trim().split("\n").at(-1) ?? "";
@@ -67,22 +63,20 @@ function childResult(root: string, exit: number | string | null, stdout: string,
   return JSON.parse(last) as DocsBench;
 }
 
-/** bench-docs --json of the checkout `root`, in a child process. */
-function runCheckout(root: string, args: readonly string[]): DocsBench {
-  const r = spawnSync(process.execPath, benchCommand(root, args), { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
-  return childResult(root, r.status ?? r.signal, r.stdout ?? "", r.stderr ?? "");
-}
-
 /** Whether `taskset` can pin a process to one CPU here. */
 function hasTaskset(): boolean {
   return spawnSync("taskset", ["-c", "0", "true"], { stdio: "ignore" }).status === 0;
 }
 
+/** A runner of one checkout's bench-docs: `cpu` is the CPU to pin it to, or null. */
+type Runner = (root: string, args: readonly string[], cpu: number | null) => DocsBench | Promise<DocsBench>;
+
 /** bench-docs --json of the checkout `root` in a child process, pinned to CPU `cpu` (null: not pinned). */
-function runCheckoutOn(root: string, args: readonly string[], cpu: number | null): Promise<DocsBench> {
-  const [cmd, cmdArgs] = cpu === null ? [process.execPath, benchCommand(root, args)] : ["taskset", ["-c", String(cpu), process.execPath, ...benchCommand(root, args)]];
+function runCheckout(root: string, args: readonly string[], cpu: number | null): Promise<DocsBench> {
+  const command = [process.execPath, path.join(root, "pipeline", "bin", "run.mjs"), "bench-docs", ...args, "--json"];
+  const [cmd, ...cmdArgs] = cpu === null ? command : ["taskset", "-c", String(cpu), ...command];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd!, cmdArgs, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -109,17 +103,17 @@ export interface Comparison {
  * Runs this checkout and `other` in turn, `pairs` times, on the same documents (`args`,
  * bench-docs options), swapping the order every pair; `run` runs one (a child process).
  */
-export function compareCheckouts(other: string, args: readonly string[], pairs: number, run: (root: string, args: readonly string[]) => DocsBench = runCheckout): Comparison {
+export async function compareCheckouts(other: string, args: readonly string[], pairs: number, run: Runner = runCheckout): Promise<Comparison> {
   const rows: Comparison["pairs"] = [];
   for (let i = 0; i < pairs; i++) {
     let self: DocsBench;
     let them: DocsBench;
     if (i % 2 === 0) {
-      self = run(REPO, args);
-      them = run(other, args);
+      self = await run(REPO, args, null);
+      them = await run(other, args, null);
     } else {
-      them = run(other, args);
-      self = run(REPO, args);
+      them = await run(other, args, null);
+      self = await run(REPO, args, null);
     }
     rows.push({ self, other: them, ratio: (self.clean_us + self.extract_us) / (them.clean_us + them.extract_us) });
   }
@@ -136,7 +130,7 @@ export async function compareSideBySide(
   args: readonly string[],
   rounds: number,
   pin: boolean,
-  run: (root: string, args: readonly string[], cpu: number | null) => Promise<DocsBench> = runCheckoutOn,
+  run: Runner = runCheckout,
 ): Promise<Comparison> {
   const rows: Comparison["pairs"] = [];
   for (let i = 0; i < rounds; i++) {
@@ -186,7 +180,7 @@ if (isMain(import.meta.url)) {
         const pin = hasTaskset();
         how = pin ? "side by side, one per CPU (taskset)" : "side by side (no taskset: not pinned)";
         c = await compareSideBySide(other, childArgs, pairs, pin);
-      } else c = compareCheckouts(other, childArgs, pairs);
+      } else c = await compareCheckouts(other, childArgs, pairs);
       if (a.json) console.log(JSON.stringify(c));
       else {
         console.log(`bench-docs: this checkout (${REPO}) against ${other}, ${how}, ${pairs} pair(s), ${c.pairs[0]!.self.docs} documents of ${data} each`);
