@@ -25,5 +25,8 @@ export const PIPELINE: Required<BundleOptions>;
 
 export function bundled(options: BundleOptions, dirs?: BundleDirs): Promise<string>;
 
+/** The file listing the inputs of the bundle `name` made from the sources in `dirs.root`. */
+export function manifestOf(dirs: BundleDirs, name: string): string;
+
 /** bundled(PIPELINE), unless NK_NO_BUNDLE=1 in the environment, which makes it throw (callers then use tsx). */
 export function pipelineBundle(dirs?: BundleDirs): Promise<string>;

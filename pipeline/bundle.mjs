@@ -9,7 +9,10 @@
 // Bundles are kept in node_modules/.cache/nk-troops-claims/, each in a folder named by a
 // hash of the esbuild version and of the bytes of every source file in it; the list of
 // those files is kept beside it. Any edit to one of them gives a new bundle, so a stale
-// one never runs. npm packages are not bundled: the bundle imports them from
+// one never runs. The hash also covers the folder of the sources: a bundle names its source
+// files (below), so a copy of the checkout elsewhere, or a worktree sharing this
+// node_modules, gets a bundle of its own; with the same sources it was given the first
+// folder's, whose scripts then did nothing (their files were not the one run) and exited 0. npm packages are not bundled: the bundle imports them from
 // node_modules, as tsx would. Each module's `import.meta.url` is replaced by its own
 // source file's URL, so paths computed from it (data/reference/, the repo root) and the
 // "is this the script being run" test are the same as under tsx.
@@ -23,9 +26,9 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** @type {import("./bundle.d.mts").BundleDirs} */
 export const DEFAULT_DIRS = { root: REPO, cache: path.join(REPO, "node_modules", ".cache", "nk-troops-claims") };
 
-function keyOf(esbuildVersion, options, contents) {
+function keyOf(root, esbuildVersion, options, contents) {
   const h = createHash("sha256");
-  h.update(`bundle-3\0esbuild ${esbuildVersion}\0${JSON.stringify(options)}\0`);
+  h.update(`bundle-4\0${root}\0esbuild ${esbuildVersion}\0${JSON.stringify(options)}\0`);
   for (const rel of [...contents.keys()].sort()) {
     h.update(`${rel}\0${contents.get(rel).length}\0`);
     h.update(contents.get(rel));
@@ -37,13 +40,19 @@ function folderOf(dirs, name, key) {
   return path.join(dirs.cache, `${name}-${key.slice(0, 24)}`);
 }
 
+/** The file listing the inputs of the bundle `name` of this folder of sources (one per folder: see keyOf). */
+export function manifestOf(dirs, name) {
+  const root = createHash("sha256").update(dirs.root).digest("hex").slice(0, 12);
+  return path.join(dirs.cache, `${name}.${root}.json`);
+}
+
 /** The folder of the cached bundle `name`, when the files it was made from are unchanged; else null. */
 function cached(dirs, name, esbuildVersion, options) {
   try {
-    const m = JSON.parse(fs.readFileSync(path.join(dirs.cache, `${name}.json`), "utf8"));
+    const m = JSON.parse(fs.readFileSync(manifestOf(dirs, name), "utf8"));
     if (m.format !== 2 || !Array.isArray(m.inputs)) return null;
     const contents = new Map(m.inputs.map((rel) => [rel, fs.readFileSync(path.join(dirs.root, rel))]));
-    if (keyOf(esbuildVersion, options, contents) !== m.key) return null;
+    if (keyOf(dirs.root, esbuildVersion, options, contents) !== m.key) return null;
     const dir = folderOf(dirs, name, m.key);
     if (!fs.existsSync(path.join(dir, ".complete"))) return null;
     // Its time says when it was last used (see removeOld).
@@ -144,7 +153,7 @@ export async function bundled(options, dirs = DEFAULT_DIRS) {
       },
     ],
   });
-  const key = keyOf(esbuild.version, { entries, splitting }, contents);
+  const key = keyOf(dirs.root, esbuild.version, { entries, splitting }, contents);
   const dir = folderOf(dirs, name, key);
   fs.mkdirSync(dirs.cache, { recursive: true });
   if (!fs.existsSync(path.join(dir, ".complete"))) {
@@ -165,9 +174,9 @@ export async function bundled(options, dirs = DEFAULT_DIRS) {
     }
   }
   const manifest = JSON.stringify({ format: 2, key, inputs: [...contents.keys()].sort() });
-  const tmpManifest = path.join(dirs.cache, `${name}.json.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const tmpManifest = `${manifestOf(dirs, name)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
   fs.writeFileSync(tmpManifest, manifest);
-  fs.renameSync(tmpManifest, path.join(dirs.cache, `${name}.json`));
+  fs.renameSync(tmpManifest, manifestOf(dirs, name));
   removeOld(dirs, name, dir);
   return dir;
 }

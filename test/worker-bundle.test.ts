@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundled, type BundleDirs } from "../pipeline/bundle.mjs";
+import { bundled, manifestOf, type BundleDirs } from "../pipeline/bundle.mjs";
 import { workerBundle } from "../pipeline/parallel/worker-bundle.js";
 import { runTask } from "../pipeline/parallel/task.js";
 import { docMeta } from "../pipeline/parallel/doc-lines.js";
@@ -55,11 +55,28 @@ describe("bundled", () => {
     expect(mod.n).toBe(2);
   });
 
+  it("makes a bundle of its own for a copy of the sources in another folder, sharing the cache", async () => {
+    // A moved checkout, or a worktree whose node_modules is a link to another's: the same
+    // sources at another path. The first's bundle names the first's files (import.meta.url),
+    // so the copy's scripts would not see themselves as the script run, and read the first's data.
+    await entry();
+    const moved: BundleDirs = { root: path.join(tmp, "moved"), cache: dirs.cache };
+    fs.cpSync(dirs.root, moved.root, { recursive: true });
+    const file = path.join(await bundled({ name: "t", entries: ["main.ts"] }, moved), "main.mjs");
+    const mod = (await import(pathToFileURL(file).href)) as { both: string[] };
+    expect(mod.both[0]).toBe(pathToFileURL(path.join(moved.root, "main.ts")).href);
+    // (An earlier test may have edited where.ts to add a suffix to its URL.)
+    expect(mod.both[1]!.startsWith(pathToFileURL(path.join(moved.root, "lib", "where.ts")).href)).toBe(true);
+    // And the first folder still gets its own.
+    const back = (await import(pathToFileURL(await entry()).href)) as { both: string[] };
+    expect(back.both[0]).toBe(pathToFileURL(path.join(dirs.root, "main.ts")).href);
+  });
+
   it("rebuilds when its list of inputs is damaged", async () => {
     const before = await entry();
-    fs.writeFileSync(path.join(dirs.cache, "t.json"), "{not json");
+    fs.writeFileSync(manifestOf(dirs, "t"), "{not json");
     expect(await entry()).toBe(before);
-    expect(JSON.parse(fs.readFileSync(path.join(dirs.cache, "t.json"), "utf8")).inputs).toEqual(["lib/where.ts", "main.ts"]);
+    expect(JSON.parse(fs.readFileSync(manifestOf(dirs, "t"), "utf8")).inputs).toEqual(["lib/where.ts", "main.ts"]);
   });
 
   it("with splitting, loads a dynamically imported module only when it is imported", async () => {
