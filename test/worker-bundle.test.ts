@@ -178,6 +178,17 @@ describe("the launcher (pipeline/bin/run.mjs)", () => {
     expect(r.stderr).toBe("");
   });
 
+  it("fails, not exits 0, when the script does not start", () => {
+    // What a bundle made for another folder of the same sources did (bundle.mjs keyOf); here
+    // the script is told not to see itself as the one run.
+    for (const env of [{}, { NK_NO_BUNDLE: "1" }] as Record<string, string>[]) {
+      const r = run(["validate", "--help"], { ...env, NK_NO_SCRIPT_MAIN: "1" });
+      expect(r.status).toBe(70);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/run: validate did not start: .* does not see itself as .*validate\.ts/);
+    }
+  });
+
   it("runs it through tsx, saying so, when told not to bundle", () => {
     const r = run(["validate", "--help"], { NK_NO_BUNDLE: "1" });
     expect(r.status).toBe(0);

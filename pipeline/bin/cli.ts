@@ -64,8 +64,13 @@ export function parseStageArgs(argv: string[], extraFlags: string[] = []): Parse
 export function isMain(metaUrl: string): boolean {
   if (process.env.NK_NO_SCRIPT_MAIN === "1") return false;
   const entry = process.argv[1];
-  return entry !== undefined && pathToFileURL(path.resolve(entry)).href === metaUrl;
+  const main = entry !== undefined && pathToFileURL(path.resolve(entry)).href === metaUrl;
+  if (main) (globalThis as Record<symbol, unknown>)[MAIN_STARTED] = true;
+  return main;
 }
+
+/** Set when a script saw itself as the one run: the launcher (run.mjs) fails loudly when none did. */
+export const MAIN_STARTED = Symbol.for("nk-troops-claims.main-started");
 
 /** Runs a script body: user errors give one line and exit 2, bugs keep their stack. */
 export function runMain(name: string, body: () => Promise<number | void>): void {

@@ -35,3 +35,9 @@ try {
 // The script runs its command when it is the one named on the command line (cli.ts isMain).
 process.argv = [process.argv[0], script, ...args];
 await import(pathToFileURL(entry).href);
+// A script that did not see itself as the one run would do nothing and exit 0, as every
+// script did from a bundle made for another folder of the same sources (bundle.mjs keyOf).
+if (globalThis[Symbol.for("nk-troops-claims.main-started")] !== true) {
+  process.stderr.write(`run: ${name} did not start: ${entry} does not see itself as ${script} (a bug, please report it)\n`);
+  process.exit(70);
+}
