@@ -195,6 +195,10 @@ describe("bench-docs --against (this checkout against another, alternated)", () 
     expect(calls).toEqual(["self", "other", "other", "self", "self", "other"]);
     expect(c.pairs.map((p) => p.ratio)).toEqual([0.5, 1.2, 0.9]);
     expect(c.median_ratio).toBe(0.9);
+    // Pairs 1 and 2 ran in both orders: their geometric mean; the odd third pair has no partner.
+    expect(c.balanced_ratios).toHaveLength(1);
+    expect(c.balanced_ratios[0]).toBeCloseTo(Math.sqrt(0.6), 12);
+    expect(c.median_balanced).toBeCloseTo(Math.sqrt(0.6), 12);
     expect(c.same_output).toBe(true);
     const differs = await compareCheckouts("/elsewhere", [], 2, (root) => result(100, root === "/elsewhere" ? "b" : "a"));
     expect(differs.same_output).toBe(false);
@@ -207,6 +211,7 @@ describe("bench-docs --against (this checkout against another, alternated)", () 
     expect(c.pairs[0]!.self.docs).toBe(2);
     expect(c.same_output).toBe(true);
     expect(c.median_ratio).toBeGreaterThan(0);
+    expect(c.median_balanced).toBeNull();
   });
 });
 
@@ -231,7 +236,18 @@ describe("bench-docs --against --side-by-side (both at once, one per CPU)", () =
     const c = await compareSideBySide("/elsewhere", ["--data", "d"], 3, true, run);
     expect(started).toEqual([["self", 0], ["other", 1], ["self", 1], ["other", 0], ["self", 0], ["other", 1]]);
     expect(c.pairs.map((p) => p.ratio)).toEqual([0.5, 0.5, 0.5]);
+    expect(c.balanced_ratios).toEqual([0.5]);
     expect(c.same_output).toBe(true);
+    // A CPU faster than the other: single ratios alternate, swapped pairs do not.
+    let round = 0;
+    const skewed = await compareSideBySide("/elsewhere", [], 4, true, async (root, _a, cpu) => {
+      round++;
+      return result((root === "/elsewhere" ? 100 : 90) * (cpu === 0 ? 0.7 : 1), "same");
+    });
+    expect(round).toBe(8);
+    expect(skewed.pairs.map((p) => Number(p.ratio.toFixed(3)))).toEqual([0.63, 1.286, 0.63, 1.286]);
+    expect(skewed.balanced_ratios.map((r) => Number(r.toFixed(6)))).toEqual([0.9, 0.9]);
+    expect(skewed.median_balanced).toBeCloseTo(0.9, 12);
     const unpinned: (number | null)[] = [];
     await compareSideBySide("/elsewhere", [], 1, false, async (root, _a, cpu) => (unpinned.push(cpu), result(100, root)));
     expect(unpinned).toEqual([null, null]);

@@ -96,6 +96,15 @@ export interface Comparison {
   pairs: { self: DocsBench; other: DocsBench; ratio: number }[];
   /** Median over pairs of (this checkout's clean + extract time) / (the other's). */
   median_ratio: number;
+  /**
+   * Geometric mean of the ratios of pairs 1 and 2, 3 and 4, ...: each checkout once on each CPU
+   * (side by side) or once first and once second (in turn). One CPU of this machine was seen
+   * running a third faster than the other for minutes, which made single ratios alternate
+   * (1.29, 0.72, 1.48, 0.88); swapped pairs cancel that out.
+   */
+  balanced_ratios: number[];
+  /** Median of balanced_ratios; null with fewer than two pairs. */
+  median_balanced: number | null;
   same_output: boolean;
 }
 
@@ -141,11 +150,22 @@ export async function compareSideBySide(
   return summary(rows);
 }
 
-function summary(rows: Comparison["pairs"]): Comparison {
-  const sorted = rows.map((r) => r.ratio).sort((a, b) => a - b);
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { pairs: rows, median_ratio: median, same_output: rows.every((r) => r.self.output_sha256 === r.other.output_sha256) };
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function summary(rows: Comparison["pairs"]): Comparison {
+  const balanced: number[] = [];
+  for (let i = 0; i + 1 < rows.length; i += 2) balanced.push(Math.sqrt(rows[i]!.ratio * rows[i + 1]!.ratio));
+  return {
+    pairs: rows,
+    median_ratio: median(rows.map((r) => r.ratio)),
+    balanced_ratios: balanced,
+    median_balanced: balanced.length > 0 ? median(balanced) : null,
+    same_output: rows.every((r) => r.self.output_sha256 === r.other.output_sha256),
+  };
 }
 
 function count(v: unknown, name: string): number | null {
@@ -189,6 +209,10 @@ if (isMain(import.meta.url)) {
         }
         const ratios = c.pairs.map((p) => p.ratio);
         console.log(`  this/other median ${c.median_ratio.toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)}); same output: ${c.same_output ? "yes" : "NO"}`);
+        if (c.median_balanced !== null) {
+          const b = c.balanced_ratios;
+          console.log(`  swapped pairs (${b.map((r) => r.toFixed(3)).join(", ")}): median ${c.median_balanced.toFixed(3)}`);
+        }
       }
       return c.same_output ? 0 : 1;
     }
