@@ -5,7 +5,7 @@
 import { ACTOR_TRIE, isGenericOrg, type Actor } from "./reference.js";
 import type { QuoteSpan, Sentence } from "./sentences.js";
 import type { Token } from "./tokens.js";
-import { fold, lowerBound, WordSet, WordStartPattern } from "./tokens.js";
+import { fold, lowerBound, WordStartPattern } from "./tokens.js";
 import { statementDate, openingDate, relativeClauseDate, type StatementDate } from "./dates.js";
 import { isDenialVerb } from "./certainty.js";
 
@@ -86,15 +86,12 @@ export const SPEECH_RE = new WordStartPattern(
   "letter",
 );
 /** Folded word forms SPEECH_RE or SELON_RE can match: a sentence with none of them has no attribution. */
-const ATTRIBUTION_WORDS = new WordSet(
-  [
-    ...SPEECH_STEMS.flatMap((st) => SPEECH_ENDINGS.map((e) => fold(st + e))),
-    ...SPEECH_IRREGULAR.map(fold),
-    "etat", "garde", "savoir", "appris", "lance",
-    "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour", "on",
-  ],
-  "lower",
-);
+const ATTRIBUTION_WORDS = new Set<string>([
+  ...SPEECH_STEMS.flatMap((st) => SPEECH_ENDINGS.map((e) => fold(st + e))),
+  ...SPEECH_IRREGULAR.map(fold),
+  "etat", "garde", "savoir", "appris", "lance",
+  "selon", "apres", "avis", "croire", "citant", "cite", "citee", "cites", "pour", "on",
+]);
 
 export const SELON_RE = new WordStartPattern(String.raw`(?:selon|d['’]après|de\s+l['’]avis\s+d['’e]|à\s+en\s+croire|citant|cité\s+par|citée\s+par|cités\s+par)\s+`, "iu", "sdàc", "letter");
 const AUX_BEFORE_RE =
@@ -286,7 +283,7 @@ export function findAttributions(
   ctx.sentences = (ctx.sentences ?? 0) + 1;
   let any = false;
   for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
-    if (ATTRIBUTION_WORDS.has(tokens[k]!)) {
+    if (ATTRIBUTION_WORDS.has(tokens[k]!.lower)) {
       any = true;
       break;
     }

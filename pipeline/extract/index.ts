@@ -11,7 +11,7 @@ import { findPlaceMentions, placesIn, locationOf, type PlaceMention } from "./pl
 import { publishedDate, type StatementDate } from "./dates.js";
 import { certaintyOf } from "./certainty.js";
 import { mergeRestatements, type Candidate } from "./merge.js";
-import { lowerBound, tokenize, within, WordSet, type Token } from "./tokens.js";
+import { lowerBound, tokenize, within, type Token } from "./tokens.js";
 import { troopContext, anaphoricPeople, carryLocations, figureAnaphor, type TroopContext } from "./anaphora.js";
 
 export const EXTRACTOR_VERSION = "0.4.0";
@@ -132,7 +132,7 @@ function extract(input: ExtractInput): ClaimDraft[] {
 const QUESTION_RE = /\?\s*[»”"]?\s*$/u;
 
 // Folded, stemmed personnel nouns (see measures.ts PERSONNEL_RE): a sentence with none has no claim with a subject.
-const PERSONNEL_WORDS = new WordSet([
+const PERSONNEL_WORDS = new Set([
   "troupe", "soldat", "militaire", "force", "unite", "officier", "contingent", "renfort", "combattant", "homme", "coreen",
   "recrue", "effectif", "bataillon", "brigade", "mercenaire", "soldier", "troop", "personnel", "fantassin", "commando",
   "reserviste", "instructeur", "artilleur", "sapeur", "conscrit", "membre", "element", "demineur", "constructeur", "ingenieur",
@@ -141,11 +141,11 @@ const PERSONNEL_WORDS = new WordSet([
 
 // Pronouns and casualty nouns that can stand for troops named just before (see anaphora.ts).
 // "Le chiffre de 11 000, avancé par Kiev": a figure for the troops, when a speaker gives it.
-const ANAPHOR_WORDS = new WordSet(["envoi", "deploiement", "ils", "elle", "les", "leur", "eux", "en", "perte", "victime", "tue", "blesse", "mort", "chiffre", "total"]);
+const ANAPHOR_WORDS = new Set(["envoi", "deploiement", "ils", "elle", "les", "leur", "eux", "en", "perte", "victime", "tue", "blesse", "mort", "chiffre", "total"]);
 
-function hasWord(tokens: readonly Token[], sent: Sentence, words: WordSet): boolean {
+function hasWord(tokens: readonly Token[], sent: Sentence, words: ReadonlySet<string>): boolean {
   for (let k = lowerBound(tokens, sent.start); k < tokens.length && tokens[k]!.start < sent.end; k++) {
-    if (words.has(tokens[k]!)) return true;
+    if (words.has(tokens[k]!.norm)) return true;
   }
   return false;
 }

@@ -9,8 +9,6 @@ export interface Token {
   norm: string;
   /** Lower case, no diacritics, not stemmed. */
   lower: string;
-  /** One bit per WordSet (or PhraseTrie's first words) that holds this word: see WordSet. */
-  flags: number;
 }
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
@@ -32,14 +30,7 @@ export function normWord(folded: string): string {
 }
 
 // Words repeat across a corpus: fold each distinct word once (bounded cache).
-interface FoldedWord {
-  lower: string;
-  norm: string;
-  flags: number;
-  /** The value of `setsVersion` the flags were computed at. */
-  version: number;
-}
-const CACHE = new Map<string, FoldedWord>();
+const CACHE = new Map<string, [string, string]>();
 const CACHE_MAX = 200_000;
 const ASCII_WORD_RE = /^[a-z0-9]+$/;
 
@@ -52,94 +43,17 @@ export function detached(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-/** The folded forms of `own`, a word that shares no characters with an article (see detached). */
-function foldedWord(own: string): FoldedWord {
-  const lower = ASCII_WORD_RE.test(own) ? own : fold(own);
-  return { lower, norm: normWord(lower), flags: 0, version: -1 };
-}
-
-function withFlags(hit: FoldedWord): FoldedWord {
-  if (hit.version !== setsVersion) {
-    hit.flags = flagsOf(hit.lower, hit.norm);
-    hit.version = setsVersion;
-  }
-  return hit;
-}
-
-function folded(word: string): FoldedWord {
+function folded(word: string): [string, string] {
   let hit = CACHE.get(word);
   if (hit === undefined) {
+    // Keys and folded forms from a copy (see detached).
     const own = detached(word);
-    hit = foldedWord(own);
+    const lower = ASCII_WORD_RE.test(own) ? own : fold(own);
+    hit = [lower, normWord(lower)];
     if (CACHE.size >= CACHE_MAX) CACHE.clear();
     CACHE.set(own, hit);
   }
-  return withFlags(hit);
-}
-
-// Short lower-case ASCII words ("de", "les", "pour", "2024") are most of an article's tokens.
-// They are cached by a number computed while tokenize scans them (base 37, one digit per
-// character: a-z are 1-26, 0-9 are 27-36), so that finding one neither cuts the word out of the
-// text nor hashes a new string: the string cache's look-up was two thirds of tokenize's time.
-const SHORT_MAX = 5; // 37^5 < 2^30: the key is a small integer
-const SHORT = new Map<number, FoldedWord>();
-
-function shortCode(c: number): number {
-  return c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : 0;
-}
-
-function foldedShort(key: number, text: string, start: number, end: number): FoldedWord {
-  let hit = SHORT.get(key);
-  if (hit === undefined) {
-    hit = foldedWord(detached(text.slice(start, end)));
-    // Some 62 million possible words: bounded as the other cache is.
-    if (SHORT.size >= CACHE_MAX) SHORT.clear();
-    SHORT.set(key, hit);
-  }
-  return withFlags(hit);
-}
-
-// The extractor asks of every token whether it is one of a few sets of words (personnel nouns,
-// speech verbs, the words of the actor and place names): a Set or Map look-up per token and per
-// set (the name tries' look-ups alone were 6% of extraction's time in a profile). Each distinct
-// word is looked up once instead, when a cache folds it, and a token carries the answers as bits.
-interface Registered {
-  words: { has(word: string): boolean };
-  by: "lower" | "norm";
-  bit: number;
-}
-const SETS: Registered[] = [];
-/** Changes whenever a set is registered or grows: cached flags computed before are stale. */
-let setsVersion = 0;
-
-function flagsOf(lower: string, norm: string): number {
-  let flags = 0;
-  for (const r of SETS) if (r.words.has(r.by === "lower" ? lower : norm)) flags |= r.bit;
-  return flags;
-}
-
-function register(words: { has(word: string): boolean }, by: "lower" | "norm"): number {
-  if (SETS.length >= 30) throw new Error("tokens: more than 30 word sets");
-  const bit = 1 << SETS.length;
-  SETS.push({ words, by, bit });
-  setsVersion++;
-  return bit;
-}
-
-/**
- * A fixed set of folded words (`by: "norm"`, stemmed as Token.norm, or `"lower"`) that a token
- * is tested against by one of its flag bits. Only tokens made after the set is will answer.
- */
-export class WordSet {
-  private readonly bit: number;
-
-  constructor(words: Iterable<string>, by: "lower" | "norm" = "norm") {
-    this.bit = register(new Set(words), by);
-  }
-
-  has(t: Token): boolean {
-    return (t.flags & this.bit) !== 0;
-  }
+  return hit;
 }
 
 // Which UTF-16 code units are word characters (WORD_RE), looked up instead of running
@@ -264,17 +178,23 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    let key = 0; // see SHORT; -1 once the word is not a short lower-case ASCII word
+    // Most French words are lower-case ASCII: their folded form is the word itself, with no cache look-up.
+    let ascii = true;
     while (w > 0) {
-      if (key >= 0) {
-        const code = i - start < SHORT_MAX ? shortCode(text.charCodeAt(i)) : 0;
-        key = code === 0 ? -1 : key * 37 + code;
+      if (ascii) {
+        const c = text.charCodeAt(i);
+        ascii = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
       }
       i += w;
       w = i < n ? wordCharAt(text, i) : 0;
     }
-    const f = key > 0 ? foldedShort(key, text, start, i) : folded(text.slice(start, i));
-    out.push({ start, end: i, lower: f.lower, norm: f.norm, flags: f.flags });
+    const word = text.slice(start, i);
+    if (ascii) {
+      out.push({ start, end: i, lower: word, norm: normWord(word) });
+      continue;
+    }
+    const [lower, norm] = folded(word);
+    out.push({ start, end: i, lower, norm });
   }
   return out;
 }
@@ -285,8 +205,8 @@ export function tokenizeByRegex(text: string): Token[] {
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text)) !== null) {
-    const f = folded(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, lower: f.lower, norm: f.norm, flags: f.flags });
+    const [lower, norm] = folded(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, lower, norm });
   }
   return out;
 }
@@ -308,16 +228,9 @@ export interface TrieMatch<T> {
   end: number;
 }
 
-/**
- * Multi-word phrase dictionary over normalised tokens; longest match wins. Tokens must be made
- * after the phrases are added: a token's flags say whether a phrase can start at it.
- */
+/** Multi-word phrase dictionary over normalised tokens; longest match wins. */
 export class PhraseTrie<T> {
   private root: TrieNode<T> = { next: new Map() };
-  private readonly firstBit = register(this.root.next, "norm");
-  /** Words after the first of some phrase ("de", "nord" in "Corée du Nord"). */
-  private readonly later = new Set<string>();
-  private readonly laterBit = register(this.later, "norm");
 
   /** Adds a phrase; an existing identical phrase keeps its first value unless `override`. */
   add(phrase: string, value: T, override = false): void {
@@ -329,11 +242,6 @@ export class PhraseTrie<T> {
       if (!child) {
         child = { next: new Map() };
         node.next.set(w, child);
-        if (node === this.root) setsVersion++;
-      }
-      if (node !== this.root && !this.later.has(w)) {
-        this.later.add(w);
-        setsVersion++;
       }
       node = child;
     }
@@ -345,10 +253,6 @@ export class PhraseTrie<T> {
     const out: TrieMatch<T>[] = [];
     let i = 0;
     while (i < tokens.length) {
-      if ((tokens[i]!.flags & this.firstBit) === 0) {
-        i++;
-        continue;
-      }
       let node = this.root.next.get(tokens[i]!.norm);
       let best: TrieMatch<T> | null = null;
       let j = i;
@@ -357,7 +261,7 @@ export class PhraseTrie<T> {
           best = { value: node.value, first: i, last: j + 1, start: tokens[i]!.start, end: tokens[j]!.end };
         }
         const nt = tokens[j + 1];
-        if (!nt || (nt.flags & this.laterBit) === 0 || !JOINER_RE.test(text.slice(tokens[j]!.end, nt.start))) break;
+        if (!nt || !JOINER_RE.test(text.slice(tokens[j]!.end, nt.start))) break;
         node = node.next.get(nt.norm);
         j++;
       }
