@@ -99,7 +99,7 @@ export interface Comparison {
   /**
    * Geometric mean of the ratios of pairs 1 and 2, 3 and 4, ...: each checkout once on each CPU
    * (side by side) or once first and once second (in turn). One CPU of this machine was seen
-   * running a third faster than the other for minutes, which made single ratios alternate
+   * running up to 30% faster than the other for minutes, which made single ratios alternate
    * (1.29, 0.72, 1.48, 0.88); swapped pairs cancel that out.
    */
   balanced_ratios: number[];
