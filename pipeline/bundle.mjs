@@ -12,8 +12,8 @@
 // one never runs. The hash also covers the folder of the sources: a bundle names its source
 // files (below), so a copy of the checkout elsewhere, or a worktree sharing this
 // node_modules, gets a bundle of its own; with the same sources it was given the first
-// folder's, whose scripts then did nothing (their files were not the one run) and exited 0. npm packages are not bundled: the bundle imports them from
-// node_modules, as tsx would. Each module's `import.meta.url` is replaced by its own
+// folder's, whose scripts then did nothing (their files were not the one run) and exited 0.
+// npm packages are not bundled: the bundle imports them from node_modules, as tsx would. Each module's `import.meta.url` is replaced by its own
 // source file's URL, so paths computed from it (data/reference/, the repo root) and the
 // "is this the script being run" test are the same as under tsx.
 import fs from "node:fs";
@@ -173,10 +173,10 @@ export async function bundled(options, dirs = DEFAULT_DIRS) {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
-  const manifest = JSON.stringify({ format: 2, key, inputs: [...contents.keys()].sort() });
-  const tmpManifest = `${manifestOf(dirs, name)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-  fs.writeFileSync(tmpManifest, manifest);
-  fs.renameSync(tmpManifest, manifestOf(dirs, name));
+  const manifestFile = manifestOf(dirs, name);
+  const tmpManifest = `${manifestFile}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(tmpManifest, JSON.stringify({ format: 2, key, inputs: [...contents.keys()].sort() }));
+  fs.renameSync(tmpManifest, manifestFile);
   removeOld(dirs, name, dir);
   return dir;
 }

@@ -124,7 +124,7 @@ export async function compareCheckouts(other: string, args: readonly string[], p
       them = await run(other, args, null);
       self = await run(REPO, args, null);
     }
-    rows.push({ self, other: them, ratio: (self.clean_us + self.extract_us) / (them.clean_us + them.extract_us) });
+    rows.push(pairOf(self, them));
   }
   return summary(rows);
 }
@@ -145,9 +145,14 @@ export async function compareSideBySide(
   for (let i = 0; i < rounds; i++) {
     const [selfCpu, otherCpu] = !pin ? [null, null] : i % 2 === 0 ? [0, 1] : [1, 0];
     const [self, them] = await Promise.all([run(REPO, args, selfCpu), run(other, args, otherCpu)]);
-    rows.push({ self, other: them, ratio: (self.clean_us + self.extract_us) / (them.clean_us + them.extract_us) });
+    rows.push(pairOf(self, them));
   }
   return summary(rows);
+}
+
+/** One pair: this checkout's clean + extract time over the other's. */
+function pairOf(self: DocsBench, other: DocsBench): Comparison["pairs"][number] {
+  return { self, other, ratio: (self.clean_us + self.extract_us) / (other.clean_us + other.extract_us) };
 }
 
 function median(values: readonly number[]): number {
