@@ -77,7 +77,7 @@ for (let c = 0; c < 0x10000; c++) {
  * text, where the extractor's large patterns spent much of their time; here a loop over the
  * text's code units finds the positions that start a word with one of the first characters,
  * and the pattern is tried (sticky) only there. Measured on bench articles: personnel nouns
- * about twice as fast, extraction as a whole 5-9% (README, Performance). Building
+ * about twice as fast, extraction as a whole 5-9% (pipeline/bench/README.md, the log). Building
  * one costs 1-3 ms (the first-character table).
  */
 export class WordStartPattern {
