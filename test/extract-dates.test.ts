@@ -21,12 +21,13 @@ function publicationDates(): string[] {
 }
 
 describe("plain day dates", () => {
-  it("agree with chrono's reading for every month, days 1-28, with and without a year, over four years of publication dates", () => {
+  it("agree with chrono's reading for every month and every day it always has, with and without a year, over four years of publication dates", () => {
     let compared = 0;
     publicationDates().forEach((published, k) => {
       const pub = parsePublished(published)!;
       MONTHS.forEach((month, mo) => {
-        for (const day of [1, 2, 13, 26, 27, 28]) {
+        const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo]!;
+        for (const day of [1, 2, 13, 26, 27, 28, 29, 30, 31].filter((d) => d <= last)) {
           const lead = LEADS[(k + mo + day) % LEADS.length]!;
           const dayWord = day === 1 && k % 2 === 0 ? (k % 4 === 0 ? "1er" : "premier") : String(day);
           for (const year of ["", " 2023", " 2025"]) {
@@ -52,11 +53,13 @@ describe("plain day dates", () => {
     expect(resolveDatePhrase("le premier novembre 2022", "2024-10-24")).toEqual({ date: "2022-11-01", precision: "day" });
   });
 
-  it("leaves days 29-31, impossible days and other shapes to chrono", () => {
+  it("leaves 29 February, days a month lacks and other shapes to chrono", () => {
     const pub = parsePublished("2024-03-10")!;
-    for (const p of ["29 février", "31 janvier", "30 avril 2024", "0 mai", "35 mai", "le 12 de mai", "vendredi dernier 12 mai", "12 mai dernier"]) {
+    for (const p of ["29 février", "29 février 2024", "30 février", "31 avril", "31 juin 2024", "le 31 septembre", "31 novembre", "0 mai", "35 mai", "le 12 de mai", "vendredi dernier 12 mai", "12 mai dernier"]) {
       expect(plainDayDate(p, pub), p).toBeNull();
     }
+    expect(plainDayDate("31 janvier", pub)).toEqual({ date: "2024-01-31", precision: "day" });
+    expect(plainDayDate("le 30 avril 2024", pub)).toEqual({ date: "2024-04-30", precision: "day" });
     expect(resolveDatePhrase("le 29 février", "2024-03-10")).toEqual({ date: "2024-02-29", precision: "day" });
     expect(resolveDatePhrase("le 31 janvier", "2024-03-10")).toEqual({ date: "2024-01-31", precision: "day" });
   });

@@ -84,18 +84,23 @@ function latestStatementDay(pub: Date): string {
   return iso(pub.getUTCFullYear(), pub.getUTCMonth(), pub.getUTCDate() + 2);
 }
 
+/** The days of each month in every year: 29 February exists only in some, and is left to chrono. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /**
  * "ce mercredi 23 octobre", "le 1er novembre 2024" (`p` lower case, single spaces), when the day is
- * one every month has (1 to 28): the year given, else the year of publication, or the year before
- * when that day comes over two days after publication. That is what dayDateByChrono gives for these
- * phrases (test/extract-dates.test.ts compares the two over four years of publication dates) for a
- * fraction of chrono's cost; null for other phrases.
+ * one its month has in every year (1 to 28 in February, to 30 or 31 in the others): the year given,
+ * else the year of publication, or the year before when that day comes over two days after
+ * publication. That is what dayDateByChrono gives for these phrases (test/extract-dates.test.ts
+ * compares the two over four years of publication dates) for a fraction of chrono's cost; null for
+ * other phrases.
  */
 export function plainDayDate(p: string, pub: Date): StatementDate | null {
   const m = PLAIN_DAY_DATE_RE.exec(p);
-  const day = !m ? 0 : m[1] === "1er" || m[1] === "premier" ? 1 : Number(m[1]);
-  if (!m || !(day >= 1 && day <= 28)) return null;
+  if (!m) return null;
+  const day = m[1] === "1er" || m[1] === "premier" ? 1 : Number(m[1]);
   const mo = monthIndex(m[2]!);
+  if (!(day >= 1 && day <= MONTH_DAYS[mo]!)) return null;
   let y = m[3] ? Number(m[3]) : pub.getUTCFullYear();
   if (!m[3] && iso(y, mo, day) > latestStatementDay(pub)) y -= 1;
   return { date: iso(y, mo, day), precision: "day" };
