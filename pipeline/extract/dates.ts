@@ -3,8 +3,7 @@
 // "a déclaré mardi") or opening the sentence ("Au début du mois d'octobre, ...")
 // is the statement's date; dates inside the claim ("d'ici le 1er novembre",
 // "depuis août", "arriveraient mercredi") are not.
-// The French locale alone: the package's index loads all fifteen locales, three times as long to import (98 against 317 ms, measured 2026-12-06).
-import * as chronoFr from "chrono-node/fr";
+import { createRequire } from "node:module";
 import type { DatePrecision } from "../generated/types.js";
 import { detached } from "./tokens.js";
 
@@ -12,6 +11,15 @@ export interface StatementDate {
   date: string | null;
   precision: DatePrecision | null;
 }
+
+// chrono-node reads only the day dates plainDayDate leaves (29 February, days a month lacks, other
+// shapes): none in the bench corpus. It is loaded on first use, each thread then sparing the
+// ~60-90 ms of importing it. The French locale alone: the package's index loads all fifteen
+// locales, three times as long to import (98 against 317 ms, measured 2026-12-06).
+type ChronoFr = typeof import("chrono-node/fr");
+const requireHere = createRequire(import.meta.url);
+let chronoFr: ChronoFr | null = null;
+const chrono = (): ChronoFr => (chronoFr ??= requireHere("chrono-node/fr") as ChronoFr);
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const MONTHS_FOLDED = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
@@ -108,7 +116,7 @@ export function plainDayDate(p: string, pub: Date): StatementDate | null {
 
 /** A day date read by chrono's French parser (29 to 31, or a phrase of another shape); null when chrono reads none. */
 export function dayDateByChrono(p: string, pub: Date, yearGiven: boolean): StatementDate | null {
-  const r = chronoFr.parse(p.replace(/premier/u, "1er"), pub)[0];
+  const r = chrono().parse(p.replace(/premier/u, "1er"), pub)[0];
   if (!r) return null;
   const d = r.start.date();
   let y = d.getFullYear();
