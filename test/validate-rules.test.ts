@@ -1,7 +1,10 @@
 // Every gold claim passes; every hostile record breaks one rule and is rejected
 // with exactly that rule's pointer(s).
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import type { Claim } from "../pipeline/generated/types.js";
+import { claimSchema, documentSchema } from "../pipeline/schema/schemas.js";
 import { validateClaims, validateDocuments } from "../pipeline/validate/index.js";
 import { goldClaims } from "./fixtures/hostile-records/gold-claims.js";
 
@@ -114,5 +117,28 @@ describe("validateDocuments", () => {
     const { valid, rejected } = validateDocuments([doc, { ...doc, doc_id: "x", raw_sha256: "xyz" }, doc]);
     expect(valid).toEqual([doc]);
     expect(rejected.map((r) => r.errors.map((e) => e.pointer))).toEqual([["/raw_sha256"], ["/doc_id"]]);
+  });
+});
+
+describe("the schemas themselves", () => {
+  // The validators compile without checking the schemas against the meta-schema (validate/compiled.ts): this does.
+  const metaValidator = () => {
+    const ajv = new Ajv2020({ strict: true });
+    addFormats.default(ajv);
+    return ajv;
+  };
+
+  it("are valid JSON Schema 2020-12", () => {
+    const ajv = metaValidator();
+    for (const schema of [claimSchema, documentSchema]) {
+      expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    }
+  });
+
+  it("would be refused if they were not", () => {
+    const ajv = metaValidator();
+    const broken = { ...claimSchema, properties: { ...claimSchema.properties, count: { type: "int" } } };
+    expect(ajv.validateSchema(broken)).toBe(false);
+    expect(JSON.stringify(ajv.errors)).toContain("/properties/count/type");
   });
 });
