@@ -15,6 +15,7 @@ import { findCreditSuffixes, findGluedSentences, findInlineCuts, type InlineCut 
 import { splitLines, viewOf, type RawLine } from "./lines.js";
 import { isHSpace, isInvisible, normaliseLine, type LineEdits, type NormalisedLine } from "./normalise.js";
 import { lineRule } from "./rules.js";
+import { withFields } from "../objects.js";
 
 export { LINE_RULES } from "./rules.js";
 export { RULE_CATALOG } from "./catalog.js";
@@ -49,7 +50,7 @@ export function clean(raw: string): CleanResult {
     const lineCuts: InlineCut[] = [];
     while (ci < cuts.length && cuts[ci]!.start < line.end) {
       const c = cuts[ci]!;
-      if (c.end > line.start) lineCuts.push({ ...c, start: Math.max(c.start, line.start), end: Math.min(c.end, line.end) });
+      if (c.end > line.start) lineCuts.push(withFields(c, { start: Math.max(c.start, line.start), end: Math.min(c.end, line.end) }));
       if (c.end <= line.end) ci++;
       else break;
     }

@@ -8,6 +8,7 @@ import type { Token } from "./tokens.js";
 import { fold, lowerBound, WordStartPattern } from "./tokens.js";
 import { statementDate, openingDate, relativeClauseDate, type StatementDate } from "./dates.js";
 import { isDenialVerb } from "./certainty.js";
+import { withFields } from "../objects.js";
 
 export interface ActorMention {
   /** Document offsets. */
@@ -453,7 +454,7 @@ export function findAttributions(
         if (rel) claimants = resolveMentions(text, mentionsIn(mentions, base, base + rel[1]!.length, quotes), ctx);
         if (claimants.length === 0 && ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [ctx.lastSpeaker];
         // "Le précédent bilan, communiqué fin avril, faisait état de ...": the organisation of the toll given before.
-        if (claimants.length === 0 && TOLL_ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [{ ...ctx.lastSpeaker, claimant: null, spans: [] }];
+        if (claimants.length === 0 && TOLL_ANAPHOR_RE.test(s.slice(segStart, pStart)) && ctx.lastSpeaker) claimants = [withFields(ctx.lastSpeaker, { claimant: null, spans: [] })];
       }
     }
     const voice = claimants.length === 1 && claimants[0]!.claimant === null ? VOICE_OF_RE.exec(s.slice(vEnd, vEnd + 60)) : null;
@@ -493,7 +494,7 @@ export function findAttributions(
       .slice(0, i)
       .find((a) => a.claimants.length === 1 && a.claimants[0]!.claimant === null && (a.claimants[0]!.org === p.org || (isGenericOrg(a.claimants[0]!.org) && a.claimants[0]!.country === p.country)));
     if (!org) continue;
-    org.claimants = [{ ...p, spans: [...org.claimants[0]!.spans, ...p.spans] }];
+    org.claimants = [withFields(p, { spans: [...org.claimants[0]!.spans, ...p.spans] })];
     org.date = post.date ?? org.date;
   }
   // "..., a indiqué jeudi un député, citant le NIS": the source cited by a speaker no actor names, on the speaker's date.
@@ -509,7 +510,7 @@ export function findAttributions(
     if (!c || c.claimant !== null || !isGenericOrg(c.org)) continue;
     const named = out.find((b) => b !== a && b.type === "post" && b.claimants.length === 1 && b.claimants[0]!.country === c.country && !isGenericOrg(b.claimants[0]!.org));
     if (!named) continue;
-    a.claimants = [{ ...named.claimants[0]!, spans: [...c.spans, ...named.claimants[0]!.spans] }];
+    a.claimants = [withFields(named.claimants[0]!, { spans: [...c.spans, ...named.claimants[0]!.spans] })];
     a.date ??= named.date;
   }
   for (let i = 1; i < out.length; i++) {
@@ -519,7 +520,7 @@ export function findAttributions(
     const who = speaker.claimants[0];
     const source = cited.claimants[0];
     if (who && source && who.claimant && mentionKind(mentions, who) === "lawmaker") {
-      speaker.claimants = [{ ...who, org: source.org, country: source.country, spans: [...who.spans, ...source.spans] }];
+      speaker.claimants = [withFields(who, { org: source.org, country: source.country, spans: [...who.spans, ...source.spans] })];
     }
     out.splice(i, 1);
     i--;

@@ -13,6 +13,7 @@ import { certaintyOf } from "./certainty.js";
 import { mergeRestatements, type Candidate } from "./merge.js";
 import { lowerBound, tokenize, within, type Token } from "./tokens.js";
 import { troopContext, anaphoricPeople, carryLocations, figureAnaphor, type TroopContext } from "./anaphora.js";
+import { withFields } from "../objects.js";
 
 export const EXTRACTOR_VERSION = "0.4.0";
 
@@ -64,7 +65,7 @@ function borrowedAttributions(sentences: Sentence[], own: Attribution[][], quote
     if (!sameParagraph && !afterStandfirst) continue;
     const prev = out[i - 1] ?? own[i - 1]!;
     const last = prev[prev.length - 1];
-    if (last && !last.denial) out[i] = [{ ...last, phrase: "", date: last.date }];
+    if (last && !last.denial) out[i] = [withFields(last, { phrase: "", date: last.date })];
   }
   return out;
 }

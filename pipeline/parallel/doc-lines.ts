@@ -2,6 +2,7 @@
 // main thread of the parallel build needs to write interim lines.
 import { createHash } from "node:crypto";
 import type { CleanedDoc, OffsetMap, RemovedBlock, Source } from "../types.js";
+import { withFields } from "../objects.js";
 
 /** Languages the extractor reads; other documents are kept, with zero claims and a note. */
 export const SUPPORTED_LANGUAGES = new Set(["fr"]);
@@ -27,7 +28,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** The CleanedDoc of clean.jsonl, keys in the stage's order. */
 export function cleanedDoc(meta: DocMeta, body: CleanedBody, rawSha256: string, rawBytes: number): CleanedDoc {
-  return { ...meta, encoding: body.encoding, raw_sha256: rawSha256, raw_bytes: rawBytes, text: body.text, map: body.map, removed: body.removed };
+  return withFields(meta, { encoding: body.encoding, raw_sha256: rawSha256, raw_bytes: rawBytes, text: body.text, map: body.map, removed: body.removed });
 }
 
 /**
@@ -36,7 +37,7 @@ export function cleanedDoc(meta: DocMeta, body: CleanedBody, rawSha256: string, 
  * the same bytes as JSON.stringify(cleanedDoc(...)).
  */
 export function cleanLine(meta: DocMeta, encoding: string, rawSha256: string, rawBytes: number, bodyTail: string): string {
-  const head = JSON.stringify({ ...meta, encoding, raw_sha256: rawSha256, raw_bytes: rawBytes });
+  const head = JSON.stringify(withFields(meta, { encoding, raw_sha256: rawSha256, raw_bytes: rawBytes }));
   return `${head.slice(0, -1)},${bodyTail}`;
 }
 

@@ -31,6 +31,7 @@ import { statLine } from "../cache/state.js";
 import { LEDGER_FILES, readLedger, writeLedger, type LedgerEntry, type PlacedEntry } from "../cache/ledger.js";
 import { collectGarbageIfGrown } from "../gc.js";
 import { cleanLine, docMeta, sha256Hex, type DocMeta } from "./doc-lines.js";
+import { withFields } from "../objects.js";
 import type { DocResult, DocTask } from "./task.js";
 import type { ExtractOutcome } from "./doc-work.js";
 import type { DocPool } from "./pool.js";
@@ -392,7 +393,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       if (head.e === null || tail === null) continue;
       clean.cleaned++;
       out.clean.writeLine(cleanLine(meta, head.e, slot.sha!, slot.size!, tail));
-      out.documents?.write({ ...meta, encoding: head.e, raw_sha256: slot.sha, raw_bytes: slot.size, cleaned_length: head.l, removed_blocks: head.b });
+      out.documents?.write(withFields(meta, { encoding: head.e, raw_sha256: slot.sha, raw_bytes: slot.size, cleaned_length: head.l, removed_blocks: head.b }));
 
       extract.documents++;
       let lines = slot.docLines;
