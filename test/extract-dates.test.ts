@@ -80,4 +80,27 @@ describe("the cache of resolved date phrases", () => {
     // 200 articles of 288 KB are 56 MB: kept, they would show (42.6 MB did, before the fix).
     expect(v8.getHeapStatistics().used_heap_size - before).toBeLessThan(8 * 2 ** 20);
   });
+
+  it("keeps what a phrase says, not its date: the same phrase under other publication dates, in any order", () => {
+    const cases: [string, string, string | null, string | null][] = [
+      ["mardi", "2024-10-24", "2024-10-22", "day"], // a Thursday: the Tuesday before
+      ["le 27 octobre", "2024-10-24", "2023-10-27", "day"],
+      ["Mardi", "2024-10-30", "2024-10-29", "day"],
+      ["le 27 octobre", "2024-10-26", "2024-10-27", "day"],
+      ["le mois dernier", "2024-03-10", "2024-02-01", "month"],
+      ["mardi", "2024-10-24", "2024-10-22", "day"],
+      ["fin novembre", "2024-10-24", "2023-11-01", "month"],
+      ["fin novembre", "2024-12-24", "2024-11-01", "month"],
+      ["le 29 février", "2024-03-10", "2024-02-29", "day"], // read by chrono
+      ["mardi", "not a date", null, null],
+      ["hier", "2024-03-01", "2024-02-29", "day"],
+    ];
+    for (const [phrase, published, date, precision] of cases) {
+      expect(resolveDatePhrase(phrase, published), `${phrase} published ${published}`).toEqual({ date, precision });
+    }
+    // Each call gets an object of its own.
+    const a = resolveDatePhrase("hier", "2024-03-01");
+    a.date = "changed";
+    expect(resolveDatePhrase("hier", "2024-03-01").date).toBe("2024-02-29");
+  });
 });
