@@ -13,11 +13,15 @@
 //   "utf-8 (with N invalid bytes replaced)". Re-decoding as Windows-1252 would
 //   turn every correct accent of the article into mojibake to save one character.
 // - CRLF is kept: the raw text is the file as written; the cleaner normalises it.
-import chardet from "chardet";
-import { ISO_8859_1 } from "chardet/lib/encoding/sbcs.js";
+import type Chardet from "chardet";
 import type { Context } from "chardet/lib/encoding/index.js";
-import iconv from "iconv-lite";
+import type Iconv from "iconv-lite";
+import { requireCjs } from "./cjs.js";
 import { MAX_BYTES, tooLarge } from "./size-limits.js";
+
+const chardet = requireCjs("chardet") as typeof Chardet;
+const { ISO_8859_1 } = requireCjs("chardet/lib/encoding/sbcs.js") as typeof import("chardet/lib/encoding/sbcs.js");
+const iconv = requireCjs("iconv-lite") as typeof Iconv;
 
 export { formatBytes, MANIFEST_MAX_BYTES, MAX_BYTES, tooLarge } from "./size-limits.js";
 

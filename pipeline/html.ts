@@ -9,8 +9,11 @@
 //
 // For such a document the "raw text" that raw offsets count in is this extracted
 // text, not the HTML source: the recorded encoding says so ("utf-8+html").
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { requireCjs } from "./cjs.js";
+
+// linkedom's CommonJS build (its package.json "default" export), the same code as its ES build.
+const { Readability } = requireCjs("@mozilla/readability") as typeof import("@mozilla/readability");
+const { parseHTML } = requireCjs("linkedom") as typeof import("linkedom");
 
 const BLOCK = new Set([
   "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
@@ -56,7 +59,7 @@ export function htmlToText(html: string): HtmlText {
   // The whole root, not document.body: linkedom leaves content outside <body> when the page has none.
   const fallback = blockText(document.documentElement as unknown as Node).trim();
   // Readability mutates the document it reads, hence after the fallback text is taken.
-  let article: ReturnType<Readability<string>["parse"]> = null;
+  let article: ReturnType<import("@mozilla/readability").Readability<string>["parse"]> = null;
   try {
     article = new Readability<string>(document as unknown as Document, { serializer: (node) => blockText(node) }).parse();
   } catch {

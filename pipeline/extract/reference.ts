@@ -1,7 +1,11 @@
 // Reference tables (data/reference/*.csv), read once at module load.
 import { readFileSync } from "node:fs";
-import Papa from "papaparse";
+import type PapaModule from "papaparse";
+import { requireCjs } from "../cjs.js";
 import { PhraseTrie } from "./tokens.js";
+
+// Required, not imported: see cjs.ts.
+const Papa = requireCjs("papaparse") as typeof PapaModule;
 
 export type ActorKind = "org" | "person" | "lawmaker" | "role";
 

@@ -1,8 +1,11 @@
 // The two record validators, compiled once when the module loads (compiling
 // costs milliseconds; validating a record costs microseconds).
-import { Ajv2020 } from "ajv/dist/2020.js";
-import formatsModule from "ajv-formats";
+import type formatsModuleType from "ajv-formats";
+import { requireCjs } from "../cjs.js";
 import { claimSchema, documentSchema } from "../schema/schemas.js";
+
+const { Ajv2020 } = requireCjs("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+const formatsModule = requireCjs("ajv-formats") as typeof formatsModuleType;
 
 // ajv-formats is CommonJS; under NodeNext its callable is on .default.
 const addFormats = formatsModule.default;
