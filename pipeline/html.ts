@@ -11,9 +11,15 @@
 // text, not the HTML source: the recorded encoding says so ("utf-8+html").
 import { requireCjs } from "./cjs.js";
 
-// linkedom's CommonJS build (its package.json "default" export), the same code as its ES build.
-const { Readability } = requireCjs("@mozilla/readability") as typeof import("@mozilla/readability");
-const { parseHTML } = requireCjs("linkedom") as typeof import("linkedom");
+// Loaded on the first HTML page: linkedom takes ~170 ms to load, in every thread that loads it,
+// and a corpus of text files never needs it. linkedom's CommonJS build (its package.json
+// "default" export) is the same code as its ES build.
+let libs: { Readability: typeof import("@mozilla/readability").Readability; parseHTML: typeof import("linkedom").parseHTML } | null = null;
+const domLibs = () =>
+  (libs ??= {
+    Readability: (requireCjs("@mozilla/readability") as typeof import("@mozilla/readability")).Readability,
+    parseHTML: (requireCjs("linkedom") as typeof import("linkedom")).parseHTML,
+  });
 
 const BLOCK = new Set([
   "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
@@ -61,7 +67,7 @@ export function htmlToText(html: string): HtmlText {
   // Readability mutates the document it reads, hence after the fallback text is taken.
   let article: ReturnType<import("@mozilla/readability").Readability<string>["parse"]> = null;
   try {
-    article = new Readability<string>(document as unknown as Document, { serializer: (node) => blockText(node) }).parse();
+    article = new (domLibs().Readability)<string>(document as unknown as Document, { serializer: (node) => blockText(node) }).parse();
   } catch {
     // Readability assumes a browser-built DOM; linkedom's tree of malformed markup
     // (e.g. "<A!>") can break its walk. The page still has text: use the fallback.
@@ -79,10 +85,10 @@ export function htmlToText(html: string): HtmlText {
  * page whose first tag is not <html>, gets a <p> or a <nav> as its root: give it a page to live in.
  */
 function parsePage(html: string) {
-  const { document } = parseHTML(html);
+  const { document } = domLibs().parseHTML(html);
   if (document.documentElement?.localName === "html") return document;
   const inner = html.replace(/^\s*<!doctype[^>]*>/i, "");
-  return parseHTML(`<!DOCTYPE html><html><body>${inner}</body></html>`).document;
+  return domLibs().parseHTML(`<!DOCTYPE html><html><body>${inner}</body></html>`).document;
 }
 
 function withTitle(title: string | null, body: string): string {
