@@ -3,9 +3,9 @@
 // "a déclaré mardi") or opening the sentence ("Au début du mois d'octobre, ...")
 // is the statement's date; dates inside the claim ("d'ici le 1er novembre",
 // "depuis août", "arriveraient mercredi") are not.
-import { createRequire } from "node:module";
 import type { DatePrecision } from "../generated/types.js";
-import { detached } from "./tokens.js";
+import { requireCjs } from "../cjs.js";
+import { detached, TextCache } from "./tokens.js";
 
 export interface StatementDate {
   date: string | null;
@@ -17,9 +17,8 @@ export interface StatementDate {
 // ~60-90 ms of importing it. The French locale alone: the package's index loads all fifteen
 // locales, three times as long to import (98 against 317 ms, measured 2026-12-06).
 type ChronoFr = typeof import("chrono-node/fr");
-const requireHere = createRequire(import.meta.url);
 let chronoFr: ChronoFr | null = null;
-const chrono = (): ChronoFr => (chronoFr ??= requireHere("chrono-node/fr") as ChronoFr);
+const chrono = (): ChronoFr => (chronoFr ??= requireCjs("chrono-node/fr") as ChronoFr);
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 const MONTHS_FOLDED = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
@@ -102,25 +101,13 @@ interface PlainDay {
   year: number | null;
 }
 
-const SHAPES = new Map<string, PhraseShape>();
-const SHAPES_MAX = 4096;
-// Results read by chrono, a pure function of (phrase, published) and costly: kept (bounded).
-const CHRONO_CACHE = new Map<string, StatementDate | null>();
-const CHRONO_CACHE_MAX = 1024;
+const SHAPES = new TextCache<PhraseShape>(4096);
+// Results read by chrono, a pure function of (phrase, published) and costly.
+const CHRONO_READINGS = new TextCache<StatementDate | null>(1024);
 
-function shapeOf(phrase: string): PhraseShape {
-  let shape = SHAPES.get(phrase);
-  if (shape === undefined) {
-    shape = readShape(phrase);
-    if (SHAPES.size >= SHAPES_MAX) SHAPES.clear();
-    // The phrase is a slice of its article (see detached).
-    SHAPES.set(detached(phrase), shape);
-  }
-  return shape;
-}
-
+/** `phrase`: a copy, not a slice of the article (TextCache). */
 function readShape(phrase: string): PhraseShape {
-  const p = detached(phrase.toLowerCase().replace(/\s+/g, " ").trim());
+  const p = phrase.toLowerCase().replace(/\s+/g, " ").trim();
   const yearM = /(20\d\d|19\d\d)/.exec(p);
   const monthM = MONTH_WORD_RE.exec(p); // a whole word: "semaine" holds "mai"
   const hasDay = /(?:^|\s)(?:1er|premier|[0-3]?\d)\s/u.test(p + " ") && monthM !== null && DAY_OF_MONTH_RE.test(p);
@@ -149,7 +136,7 @@ export function resolveDatePhrase(phrase: string, published: string): StatementD
   }
   const pub = lastPub;
   if (!pub) return { date: null, precision: null };
-  const shape = shapeOf(phrase);
+  const shape = SHAPES.get(phrase, readShape);
   if (shape.plain) return plainDayResult(shape.plain, pub);
   if (shape.chrono) {
     const d = chronoDayDate(shape, published, pub);
@@ -175,13 +162,7 @@ function dayBefore(pub: Date, days: number): StatementDate {
 }
 
 function chronoDayDate(shape: PhraseShape, published: string, pub: Date): StatementDate | null {
-  const key = `${published.length}:${published}${shape.p}`;
-  let hit = CHRONO_CACHE.get(key);
-  if (hit === undefined) {
-    hit = dayDateByChrono(shape.p, pub, shape.year !== null);
-    if (CHRONO_CACHE.size >= CHRONO_CACHE_MAX) CHRONO_CACHE.clear();
-    CHRONO_CACHE.set(detached(key), hit);
-  }
+  const hit = CHRONO_READINGS.get(`${published.length}:${published}${shape.p}`, () => dayDateByChrono(shape.p, pub, shape.year !== null));
   return hit && { ...hit };
 }
 

@@ -29,9 +29,6 @@ export function normWord(folded: string): string {
   return w;
 }
 
-// Words repeat across a corpus: fold each distinct word once (bounded cache).
-const CACHE = new Map<string, [string, string]>();
-const CACHE_MAX = 200_000;
 const ASCII_WORD_RE = /^[a-z0-9]+$/;
 
 /**
@@ -43,17 +40,38 @@ export function detached(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-function folded(word: string): [string, string] {
-  let hit = CACHE.get(word);
-  if (hit === undefined) {
-    // Keys and folded forms from a copy (see detached).
-    const own = detached(word);
-    const lower = ASCII_WORD_RE.test(own) ? own : fold(own);
-    hit = [lower, normWord(lower)];
-    if (CACHE.size >= CACHE_MAX) CACHE.clear();
-    CACHE.set(own, hit);
+/**
+ * A cache of the values computed from strings cut from articles: at most `max` entries (emptied
+ * when full), keyed by a copy of the string (see detached), and each value computed from that copy,
+ * so that neither keeps an article alive.
+ */
+export class TextCache<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly max: number) {}
+
+  get(key: string, compute: (own: string) => V): V {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      const own = detached(key);
+      value = compute(own);
+      if (this.map.size >= this.max) this.map.clear();
+      this.map.set(own, value);
+    }
+    return value;
   }
-  return hit;
+}
+
+// Words repeat across a corpus: fold each distinct word once.
+const FOLDED = new TextCache<[string, string]>(200_000);
+
+function foldedForms(word: string): [string, string] {
+  const lower = ASCII_WORD_RE.test(word) ? word : fold(word);
+  return [lower, normWord(lower)];
+}
+
+function folded(word: string): [string, string] {
+  return FOLDED.get(word, foldedForms);
 }
 
 // Which UTF-16 code units are word characters (WORD_RE), looked up instead of running
