@@ -88,7 +88,7 @@ export const SCRIPTS = ["build-data", "clean", "extract", "validate", "publish",
  * The pipeline's one bundle: every script and the worker thread's module, sharing chunks, so an
  * edit costs one esbuild run and a command and its workers load the same code.
  */
-export const PIPELINE = { name: "pipeline", entries: [...SCRIPTS.map((s) => `pipeline/bin/${s}.ts`), "pipeline/parallel/worker.ts"], splitting: true };
+export const PIPELINE = { name: "pipeline", entries: [...SCRIPTS.map((s) => `pipeline/bin/${s}.ts`), "pipeline/parallel/worker.ts", "pipeline/cache/stat-worker.ts"], splitting: true };
 
 /**
  * The folder of the PIPELINE bundle, as the launcher and the worker pool load it. With

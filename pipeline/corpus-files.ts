@@ -234,12 +234,15 @@ function openError(e: unknown): string {
 /**
  * Files under `corpusDir` that no manifest row lists, as corpus-relative paths
  * with forward slashes, sorted. Skips the manifest, interim/, reference/ and dot-files; does
- * not descend into symlinked folders (they may lead anywhere).
+ * not descend into symlinked folders (they may lead anywhere). `folders`, when given,
+ * receives the stamp of each folder read, by corpus-relative path ("" for the corpus folder).
  */
-export async function listUnlistedFiles(corpusDir: string, listed: Iterable<string>): Promise<string[]> {
+export async function listUnlistedFiles(corpusDir: string, listed: Iterable<string>, folders?: Map<string, FileStamp | null>): Promise<string[]> {
   const known = new Set([...listed].map((f) => path.posix.normalize(f)));
   const found: string[] = [];
   async function walk(rel: string): Promise<void> {
+    // Stamped before it is read: an entry added or removed after this changes the folder's stamp (cache/state.ts).
+    folders?.set(rel, stampOfPath(path.join(corpusDir, rel)));
     const entries = await fs.readdir(path.join(corpusDir, rel), { withFileTypes: true });
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;

@@ -26,6 +26,8 @@ let entry;
 try {
   const dir = await pipelineBundle();
   entry = path.join(dir, `${name}.mjs`);
+  // Where the bundle's other entries are (the stat worker of cache/stat-digest.ts).
+  globalThis[Symbol.for("nk-troops-claims.bundle-dir")] = dir;
 } catch (e) {
   process.stderr.write(`run: not running a bundle (${String(e.message).split("\n")[0]}); running ${name} through tsx\n`);
   const { register } = await import("tsx/esm/api");

@@ -9,8 +9,10 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, stampOfPath, type FileStamp, type Resolved } from "../corpus-files.js";
+import { listUnlistedFiles, MANIFEST_NAME, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
 import { codeKeys, type CodeKeys } from "./keys.js";
+import { statDigest, stampText, type StatWorkerStart } from "./stat-digest.js";
+export { stampText, statLine } from "./stat-digest.js";
 import { folderStamps, type KnownLatest } from "../publish/folder-stamps.js";
 
 const STATE = "build-state.json";
@@ -32,45 +34,49 @@ export interface RecordedResult extends BuildFigures {
 }
 
 interface BuildState {
-  format: 1;
+  format: 2;
   keys: CodeKeys;
   dist: string;
   manifest: FileStamp | null;
   files: string[];
-  listed: string[];
+  /** What the manifest lists: `files`, then these (rows refused before their file was resolved). */
+  listedAfterFiles: string[];
   statDigest: string;
   unlistedDigest: string;
+  /** The stamp of each corpus folder the unlisted files were looked for in, and when (ms since the epoch) they were taken. */
+  folders: Record<string, string>;
+  foldersTakenMs: number;
   outputs: Record<string, FileStamp | null>;
   release: { version: string; sumsSha256: string; latest?: KnownLatest | null };
   result: RecordedResult;
 }
 
 
-export function stampText(s: FileStamp | null | undefined): string {
-  return s ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : "-";
+/** The bundled stat worker, when this command runs from the bundle (pipeline/bin/run.mjs says where it is); through tsx, none. */
+function statWorker(): StatWorkerStart | null {
+  const dir = (globalThis as Record<symbol, unknown>)[Symbol.for("nk-troops-claims.bundle-dir")];
+  return typeof dir === "string" ? { file: path.join(dir, "stat-worker.mjs") } : null;
 }
 
-/** One file's line in the stat digest: the no-op check and the docs pass (parallel/docs.ts) must write it alike. */
-export function statLine(file: string, resolved: Resolved): string {
-  return `${file}\0${"error" in resolved ? `E${resolved.error}` : stampText(resolved.stamp)}\n`;
-}
-
-/** Digest of the stamps of `files` as the clean stage resolves them (errors included). */
-export function statDigest(data: string, files: readonly string[]): string {
-  const reader = new CorpusReader(data);
-  const h = createHash("sha256");
-  // Hashed in pieces of many lines: one update per file cost more than the lstat at 100,000 files.
-  let piece = "";
-  for (const f of files) {
-    piece += statLine(f, reader.resolve(f));
-    if (piece.length > 1 << 16) {
-      h.update(piece);
-      piece = "";
-    }
+/**
+ * Reading the corpus folders again would find the same files: every folder has the stamp it had
+ * when it was read (an entry added, removed or renamed in a folder changes its times). As git
+ * does with its index, a stamp less than two seconds older than the moment it was taken is not
+ * trusted: a change made within the same tick of a coarse file-system clock would not show.
+ */
+function sameFolders(data: string, folders: Record<string, string>, takenMs: number): boolean {
+  const entries = Object.entries(folders);
+  if (entries.length === 0) return false;
+  const trustedBefore = BigInt(Math.floor(takenMs) - RACY_MS) * 1_000_000n;
+  for (const [rel, text] of entries) {
+    const now = stampOfPath(path.join(data, rel));
+    if (!now || stampText(now) !== text) return false;
+    if (BigInt(now.mtimeNs) >= trustedBefore || BigInt(now.ctimeNs) >= trustedBefore) return false;
   }
-  h.update(piece);
-  return h.digest("hex");
+  return true;
 }
+
+const RACY_MS = 2000;
 
 function digestList(list: readonly string[]): string {
   return createHash("sha256").update(list.join("\n")).digest("hex");
@@ -105,7 +111,7 @@ export async function unchangedBuild(data: string, dist: string): Promise<{ vers
   } catch {
     return null;
   }
-  if (s.format !== 1 || s.dist !== path.resolve(dist)) return null;
+  if (s.format !== 2 || s.dist !== path.resolve(dist)) return null;
   const keys = codeKeys();
   if (s.keys.clean !== keys.clean || s.keys.extract !== keys.extract || s.keys.publish !== keys.publish) return null;
   if (!sameStamp(s.manifest ?? undefined, stampOfPath(path.join(data, MANIFEST_NAME)) ?? undefined)) return null;
@@ -114,8 +120,8 @@ export async function unchangedBuild(data: string, dist: string): Promise<{ vers
     if (stampText(s.outputs[name]) !== stampText(stampOfPath(path.join(interim, name)))) return null;
   }
   if (newestVersion(dist) !== s.release.version || sumsSha(dist, s.release.version) !== s.release.sumsSha256) return null;
-  if (statDigest(data, s.files) !== s.statDigest) return null;
-  if (digestList(await listUnlistedFiles(data, s.listed)) !== s.unlistedDigest) return null;
+  if ((await statDigest(data, s.files, statWorker())) !== s.statDigest) return null;
+  if (!sameFolders(data, s.folders, s.foldersTakenMs) && digestList(await listUnlistedFiles(data, s.files.concat(s.listedAfterFiles))) !== s.unlistedDigest) return null;
   return { version: s.release.version, result: s.result, latest: s.release.latest ?? undefined };
 }
 
@@ -132,16 +138,23 @@ export async function saveBuildState(opts: {
 }): Promise<void> {
   const sums = sumsSha(opts.dist, opts.version);
   if (sums === null) return;
+  // docs.ts lists the files first; any other list is not recorded, and the next build is a normal one.
+  if (opts.listed.length < opts.files.length || opts.files.some((f, i) => opts.listed[i] !== f)) return;
+  const folders = new Map<string, FileStamp | null>();
+  const foldersTakenMs = Date.now();
+  const unlistedDigest = digestList(await listUnlistedFiles(opts.data, opts.listed, folders));
   const interim = path.join(opts.data, "interim");
   const state: BuildState = {
-    format: 1,
+    format: 2,
     keys: codeKeys(),
     dist: path.resolve(opts.dist),
     manifest: opts.manifest,
     files: opts.files,
-    listed: opts.listed,
+    listedAfterFiles: opts.listed.slice(opts.files.length),
     statDigest: opts.statDigest,
-    unlistedDigest: digestList(await listUnlistedFiles(opts.data, opts.listed)),
+    unlistedDigest,
+    folders: Object.fromEntries([...folders].map(([rel, stamp]) => [rel, stampText(stamp)])),
+    foldersTakenMs,
     outputs: Object.fromEntries(INTERIM_OUTPUTS.map((n) => [n, stampOfPath(path.join(interim, n))])),
     release: { version: opts.version, sumsSha256: sums, latest: knownLatest(opts.dist, opts.version) },
     result: opts.result,
