@@ -107,6 +107,22 @@ export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): b
   return !!a && !!b && a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
+/** How close to a change a stamp may be taken and still be trusted (see racyStamp). */
+export const RACY_MS = 2000;
+
+/**
+ * A stamp taken at `takenMs` (ms since the epoch, or earlier) that a later change could leave
+ * as it is. A change sets a file's mtime and ctime to the file system's clock, which moves in
+ * ticks (4 ms on this project's machine, 1-2 s on some file systems): a change in the tick
+ * the stamp was taken in gives the same times. A stamp one of whose times is older than
+ * `takenMs` - RACY_MS cannot be given again by a later change; git treats its index entries
+ * the same way ("racily clean"). A racy stamp is not recorded as proof that a file is unchanged.
+ */
+export function racyStamp(stamp: FileStamp, takenMs: number): boolean {
+  const since = BigInt(Math.floor(takenMs) - RACY_MS) * 1_000_000n;
+  return BigInt(stamp.mtimeNs) >= since && BigInt(stamp.ctimeNs) >= since;
+}
+
 /**
  * Synchronous, confined reads of many files of one corpus folder: the same
  * checks and messages as resolveCorpusFile + readCorpusFile, but the corpus

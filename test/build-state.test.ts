@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildData } from "../pipeline/bin/build-data.js";
 import { unchangedBuild } from "../pipeline/cache/state.js";
 import { digestShares, statDigest, statShares, STAT_CHUNK, type StatWorkerStart } from "../pipeline/cache/stat-digest.js";
-import { corpusWithProblems } from "./helpers/corpus.js";
+import { archived, corpusWithProblems } from "./helpers/corpus.js";
+import { racyStamp, RACY_MS } from "../pipeline/corpus-files.js";
 
 let tmp: string;
 beforeAll(() => {
@@ -155,5 +156,60 @@ describe("the unlisted files are not looked for again while no corpus folder cha
     const s = await buildData({ ...corpus, strict: false, workers: 1, cache: true });
     expect(s.cache?.nothing).toBe(false);
     expect(s.problems).toBe(3);
+  }, 60_000);
+});
+
+describe("a stamp taken within two seconds of a change proves nothing (racyStamp)", () => {
+  const ns = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
+  const stamp = (mtimeMs: number, ctimeMs: number) => ({ dev: 1, ino: 2, size: 3, mtimeNs: ns(mtimeMs), ctimeNs: ns(ctimeMs) });
+  const taken = Date.UTC(2026, 11, 6, 12);
+
+  it("is racy only when both times are that recent: a later change gives both times anew", () => {
+    expect(racyStamp(stamp(taken - 100, taken - 100), taken)).toBe(true);
+    expect(racyStamp(stamp(taken - RACY_MS, taken - RACY_MS), taken)).toBe(true);
+    expect(racyStamp(stamp(taken - RACY_MS - 1, taken - RACY_MS - 1), taken)).toBe(false);
+    // An archive's file copied in just now (old mtime, new ctime), or a time set in the future: a change still shows.
+    expect(racyStamp(stamp(taken - 86_400_000, taken - 10), taken)).toBe(false);
+    expect(racyStamp(stamp(taken + 86_400_000, taken - 86_400_000), taken)).toBe(false);
+    // Both in the future (another machine's clock): never trusted.
+    expect(racyStamp(stamp(taken + 5000, taken + 5000), taken)).toBe(true);
+  });
+
+  let corpus: { data: string; dist: string };
+  beforeAll(async () => {
+    corpus = corpusWithProblems(path.join(tmp, "racy"), 6);
+    const first = await buildData({ ...corpus, strict: false, workers: 1, cache: true });
+    expect(first.cache).toMatchObject({ nothing: false, filesRead: 6 });
+  }, 60_000);
+
+  it("a file changed just before the build is read again by the next one, which is then no no-op", async () => {
+    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache?.nothing).toBe(true);
+    const file = path.join(corpus.data, "raw", fs.readdirSync(path.join(corpus.data, "raw")).find((f) => f.startsWith("s0000002"))!);
+    // Same size, other bytes: only the stamp tells, and a change in the same clock tick would not.
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x2e ? 0x21 : 0x2e;
+    fs.writeFileSync(file, bytes);
+    const built = await buildData({ ...corpus, strict: false, workers: 1, cache: true });
+    expect(built.cache).toMatchObject({ nothing: false, filesRead: 1 });
+    // Its stamp was not recorded: read again (and found the same, so nothing else is recomputed).
+    const again = await buildData({ ...corpus, strict: false, workers: 1, cache: true });
+    expect(again.cache).toMatchObject({ nothing: false, filesRead: 1, copied: 6 });
+    expect(again.release).toMatch(/^unchanged: /);
+    // Once its stamp is an old one, it is trusted again.
+    archived(file);
+    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache).toMatchObject({ nothing: false, filesRead: 1 });
+    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache?.nothing).toBe(true);
+  }, 60_000);
+
+  it("a manifest changed just before the build makes the next one check everything again", async () => {
+    const manifest = path.join(corpus.data, "sources.csv");
+    fs.appendFileSync(manifest, "");
+    fs.writeFileSync(manifest, fs.readFileSync(manifest));
+    const built = await buildData({ ...corpus, strict: false, workers: 1, cache: true });
+    expect(built.cache).toMatchObject({ nothing: false, filesRead: 0 });
+    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache?.nothing).toBe(false);
+    archived(manifest);
+    await buildData({ ...corpus, strict: false, workers: 1, cache: true });
+    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache?.nothing).toBe(true);
   }, 60_000);
 });

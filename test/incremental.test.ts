@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildData, type BuildOptions, type BuildSummary } from "../pipeline/bin/build-data.js";
-import { corpusWithProblems, addGeneratedArticle } from "./helpers/corpus.js";
+import { archived, corpusWithProblems, addGeneratedArticle } from "./helpers/corpus.js";
 import { generateDoc, sourcesLine } from "../pipeline/bench/corpus.js";
 import { parseDocPayload } from "../pipeline/parallel/docs.js";
 
@@ -141,6 +141,7 @@ describe("parallel incremental build vs stage-by-stage build", () => {
       const lines = fs.readFileSync(m, "utf8").split("\n");
       lines[1] = lines[1]!.replace(/,fr$/, ",fr").replace(/^([^,]+),([^,]+),([^,]+),/, "$1,$2,Éditeur corrigé,");
       fs.writeFileSync(m, lines.join("\n"));
+      archived(f, m);
     });
     const [sa] = await buildBoth();
     // One file read (the edited one); the row whose publisher changed keeps its cleaned text but is extracted again.
@@ -210,6 +211,7 @@ describe("parallel incremental build vs stage-by-stage build", () => {
       const source = { ...d.source, doc_id: "0-first", file: "raw/0-first.txt" };
       fs.writeFileSync(path.join(data, source.file), d.bytes);
       fs.appendFileSync(path.join(data, "sources.csv"), sourcesLine(source));
+      archived(path.join(data, source.file), path.join(data, "sources.csv"));
     });
     const [sa] = await buildBoth();
     expect(sa.cache).toMatchObject({ filesRead: 1, copied: N + 1 });
@@ -221,6 +223,7 @@ describe("parallel incremental build vs stage-by-stage build", () => {
       // Nothing but a share widget: cleaning empties it, and the document is kept with a problem.
       fs.writeFileSync(path.join(data, "raw", "empty.txt"), "Partager sur Facebook\nPartager sur X\n");
       fs.appendFileSync(path.join(data, "sources.csv"), "empty-doc,raw/empty.txt,X,,2024-11-02,fr\n");
+      archived(path.join(data, "raw", "empty.txt"), path.join(data, "sources.csv"));
     });
     const [first, firstRef] = await buildBoth();
     expect(counts(first)).toEqual(counts(firstRef));
@@ -240,6 +243,7 @@ describe("parallel incremental build vs stage-by-stage build", () => {
       // A row in the middle: the ranges before and after it are no longer contiguous.
       lines.splice(Math.floor(N / 2), 1);
       fs.writeFileSync(m, lines.join("\n"));
+      archived(m);
     });
     const [sa] = await buildBoth();
     expect(sa.cache).toMatchObject({ filesRead: 0, copied: N + 3 });

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { listUnlistedFiles, MANIFEST_NAME, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
+import { listUnlistedFiles, MANIFEST_NAME, racyStamp, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
 import { codeKeys, type CodeKeys } from "./keys.js";
 import { statDigest, stampText, type StatWorkerStart } from "./stat-digest.js";
 export { stampText, statLine } from "./stat-digest.js";
@@ -60,23 +60,18 @@ function statWorker(): StatWorkerStart | null {
 
 /**
  * Reading the corpus folders again would find the same files: every folder has the stamp it had
- * when it was read (an entry added, removed or renamed in a folder changes its times). As git
- * does with its index, a stamp less than two seconds older than the moment it was taken is not
- * trusted: a change made within the same tick of a coarse file-system clock would not show.
+ * when it was read (an entry added, removed or renamed in a folder changes its times), and
+ * that stamp was not racy (racyStamp) when taken.
  */
 function sameFolders(data: string, folders: Record<string, string>, takenMs: number): boolean {
   const entries = Object.entries(folders);
   if (entries.length === 0) return false;
-  const trustedBefore = BigInt(Math.floor(takenMs) - RACY_MS) * 1_000_000n;
   for (const [rel, text] of entries) {
     const now = stampOfPath(path.join(data, rel));
-    if (!now || stampText(now) !== text) return false;
-    if (BigInt(now.mtimeNs) >= trustedBefore || BigInt(now.ctimeNs) >= trustedBefore) return false;
+    if (!now || stampText(now) !== text || racyStamp(now, takenMs)) return false;
   }
   return true;
 }
-
-const RACY_MS = 2000;
 
 function digestList(list: readonly string[]): string {
   return createHash("sha256").update(list.join("\n")).digest("hex");
@@ -133,11 +128,15 @@ export async function saveBuildState(opts: {
   files: string[];
   listed: string[];
   statDigest: string;
+  /** Stamps of the manifest and files too close to a change to vouch for them (racyStamp): then nothing is recorded. */
+  racy: number;
   version: string;
   result: RecordedResult;
 }): Promise<void> {
   const sums = sumsSha(opts.dist, opts.version);
   if (sums === null) return;
+  // A file changed again within the tick its stamp was taken in would look unchanged: the next build reads such files again.
+  if (opts.racy > 0) return;
   // docs.ts lists the files first; any other list is not recorded, and the next build is a normal one.
   if (opts.listed.length < opts.files.length || opts.files.some((f, i) => opts.listed[i] !== f)) return;
   const folders = new Map<string, FileStamp | null>();

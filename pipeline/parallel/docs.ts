@@ -19,7 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHash, randomBytes } from "node:crypto";
 import type { Problem, Source } from "../types.js";
-import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, sameStamp, type FileStamp } from "../corpus-files.js";
+import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, racyStamp, sameStamp, type FileStamp } from "../corpus-files.js";
 import { formatProblem, listedButRejected, readManifestBytes, type CleanSummary } from "../bin/clean.js";
 import type { ExtractSummary } from "../bin/extract.js";
 import type { ValidateSummary } from "../bin/validate.js";
@@ -56,7 +56,7 @@ export interface DocsSummary {
   /** Worker threads used (1: everything ran in this thread). */
   threads: number;
   /** What the no-op check (cache/state.ts) needs: the manifest's stamp before reading, files, digest of their stamps. */
-  inputs: { manifest: FileStamp | null; files: string[]; listed: string[]; statDigest: string };
+  inputs: { manifest: FileStamp | null; files: string[]; listed: string[]; statDigest: string; racy: number };
 }
 
 export const CACHE_DIR = "cache";
@@ -125,7 +125,8 @@ interface Chunk {
 function readStatIndex(dir: string): Map<string, StatEntry> {
   try {
     const raw = JSON.parse(fs.readFileSync(path.join(dir, STAT_INDEX), "utf8")) as { format: number; files: [string, FileStamp, string][] };
-    if (raw.format !== 1) return new Map();
+    // Format 1 recorded stamps taken too soon after a change (racyStamp) as well.
+    if (raw.format !== 2) return new Map();
     return new Map(raw.files.map(([f, stamp, sha256]) => [f, { stamp, sha256 }]));
   } catch {
     return new Map();
@@ -161,7 +162,11 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     clean.problems.push(p);
     log(formatProblem(p));
   };
+  // Every stamp below is taken after this moment: one too close to a change is not recorded as proof of anything (racyStamp).
+  const takenMs = Date.now();
   const manifestStamp = fileStamp(path.join(data, MANIFEST_NAME));
+  /** The manifest and files whose stamps were racy: the next build cannot be a no-op. */
+  let racy = manifestStamp !== null && racyStamp(manifestStamp, takenMs) ? 1 : 0;
   const sources = readManifestBytes(data, report)?.sources ?? [];
   const statHash = createHash("sha256");
 
@@ -172,6 +177,10 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
   const docPack = opts.cache ? new PackStore(cacheDir, "docs") : null;
   const oldStats = opts.cache ? readStatIndex(cacheDir) : new Map<string, StatEntry>();
   const newStats: [string, FileStamp, string][] = [];
+  /** Into the stat index, unless racy: the next build then reads the file again. */
+  const recordStat = (file: string, stamp: FileStamp, sha256: string) => {
+    if (!racyStamp(stamp, takenMs)) newStats.push([file, stamp, sha256]);
+  };
   const counters = { cleanHits: 0, extractHits: 0, filesRead: 0, corrupt: 0, copied: 0 };
 
   // Read before the writers below replace the files it describes; they stay open for copying from.
@@ -232,6 +241,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       slots.push(slot);
       const resolved = reader.resolve(source.file);
       statHash.update(statLine(source.file, resolved));
+      if ("stamp" in resolved && resolved.stamp && racyStamp(resolved.stamp, takenMs)) racy++;
       if ("error" in resolved) {
         slot.unread = `${resolved.error}; document not built`;
         continue;
@@ -241,7 +251,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       if (old && resolved.stamp && sameStamp(old.stamp, resolved.stamp)) {
         slot.sha = old.sha256;
         slot.size = old.stamp.size;
-        newStats.push([source.file, old.stamp, old.sha256]);
+        recordStat(source.file, old.stamp, old.sha256);
       } else {
         const read = reader.read(resolved.path);
         if ("error" in read) {
@@ -252,7 +262,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
         bytes = read.bytes;
         slot.sha = sha256Hex(bytes);
         slot.size = bytes.length;
-        if (read.stamp) newStats.push([source.file, read.stamp, slot.sha]);
+        if (read.stamp) recordStat(source.file, read.stamp, slot.sha);
       }
       if (keys && cleanPack && docPack) {
         slot.cleanKey = hashOf(keys.clean, slot.sha);
@@ -332,7 +342,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
           slot.size = bytes.length;
           slot.cleanKey = keys ? hashOf(keys.clean, slot.sha) : undefined;
           if (newStats.at(-1)?.[0] === source.file) newStats.pop();
-          if (read.stamp) newStats.push([source.file, read.stamp, slot.sha]);
+          if (read.stamp) recordStat(source.file, read.stamp, slot.sha);
         }
       }
       slot.task = tasks.length;
@@ -478,7 +488,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     cleanPack.close();
     docPack.close();
     counters.corrupt += cleanPack.corrupt + docPack.corrupt;
-    writeJsonAtomic(path.join(cacheDir, STAT_INDEX), { format: 1, files: newStats });
+    writeJsonAtomic(path.join(cacheDir, STAT_INDEX), { format: 2, files: newStats });
     const files: Record<string, { stamp: FileStamp | null; sha256: string | null }> = {};
     for (const [name, w] of Object.entries(writers)) files[name] = { stamp: fileStamp(path.join(dir, name)), sha256: w.sha256 };
     writeJsonAtomic(path.join(cacheDir, OUTPUTS), {
@@ -495,7 +505,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     rejected: out.rejected.count,
     message: `validate: ${extract.claims} records read, ${out.valid.count} valid, ${out.rejected.count} rejected (${interimRel}/rejected.jsonl)`,
   };
-  return { clean, extract, validate, cache: counters, threads: poolStarting ? opts.workers : 1, inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex") } };
+  return { clean, extract, validate, cache: counters, threads: poolStarting ? opts.workers : 1, inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex"), racy } };
 }
 
 /** A clean.pack payload: the head's JSON, then the end of the clean.jsonl line when the document was built. */
