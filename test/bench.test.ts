@@ -133,6 +133,13 @@ describe("npm run bench", () => {
     // build-data runs clean + extract + validate as one parallel pass ("docs"), then publish.
     expect(Object.keys(last.stages as object)).toEqual(["docs", "publish"]);
     expect(typeof last.peak_rss_mb).toBe("number");
+    // Within the docs pass, each stage's time summed over the threads that ran it: all three ran, and their sum is CPU time spent.
+    const threads = last.docs_thread_seconds as Record<string, number>;
+    expect(Object.keys(threads)).toEqual(["clean", "extract", "validate"]);
+    for (const v of Object.values(threads)) expect(v).toBeGreaterThan(0);
+    const cpu = last.cpu_seconds as { user: number; system: number };
+    expect(threads.clean! + threads.extract! + threads.validate!).toBeLessThan(cpu.user + cpu.system);
+    expect(lines.some((l) => /^ {4}extract +\d+\.\d\d s of thread time +\d+\.\d\d ms\/doc$/.test(l))).toBe(true);
     if (hasRg) expect(typeof last.build_rg_ratio).toBe("number");
     // The speed probe: a fixed workload timed before the build.
     const probe = last.speed_probe as { docs: number; clean_us: number; extract_us: number; output_sha256: string };

@@ -21,7 +21,7 @@ let here: { data: string; dist: string };
 
 // minParallelTasks 0: the worker threads start, inside the child too.
 const opts: Partial<BuildOptions> = { workers: 2, cache: true, minParallelTasks: 0 };
-const counts = (s: BuildSummary) => ({ ...s, lines: [], release: undefined, docsProcess: undefined });
+const counts = (s: BuildSummary) => ({ ...s, lines: [], release: undefined, docsProcess: undefined, threadSeconds: undefined });
 
 function expectSameTree(a: string, b: string, skip: (name: string) => boolean = () => false): void {
   const fa = snapshot(a);

@@ -54,7 +54,7 @@ async function buildBoth(): Promise<[BuildSummary, BuildSummary]> {
   return [sa, sb];
 }
 
-const counts = (s: BuildSummary) => ({ ...s, lines: [], cache: undefined, release: undefined });
+const counts = (s: BuildSummary) => ({ ...s, lines: [], cache: undefined, release: undefined, threadSeconds: undefined });
 
 /** A build-state.json gone: the next build cannot be a no-op and goes through the cache. */
 const forgetState = () => fs.rmSync(path.join(pair.a.data, "interim", "cache", "build-state.json"), { force: true });

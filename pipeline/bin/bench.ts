@@ -194,6 +194,8 @@ interface ChildResult {
   cpu_user_s: number;
   cpu_system_s: number;
   summary?: { read: number; cleaned: number; claims: number; valid: number; rejected: number; problems: number; release: string; cache?: BuildCacheUse };
+  /** The docs pass's thread seconds per stage (clean, extract, validate), summed over its threads. */
+  thread_seconds?: { clean: number; extract: number; validate: number };
   log: string[];
 }
 
@@ -257,6 +259,7 @@ async function childMain(data: string, dist: string): Promise<void> {
       inproc_sampled_mb: Math.max(inprocPeak, process.memoryUsage.rss()) / MB,
       cpu_user_s: cpu.user / 1e6, cpu_system_s: cpu.system / 1e6,
       summary: { read: s.read, cleaned: s.cleaned, claims: s.claims, valid: s.valid, rejected: s.rejected, problems: s.problems, release: s.release, cache: s.cache },
+      ...(s.threadSeconds ? { thread_seconds: s.threadSeconds } : {}),
     });
   } catch (e) {
     const cpu = withChildren(process.cpuUsage(cpu0), children0);
@@ -465,6 +468,7 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       },
       stages: Object.fromEntries(build.stages.map((s) => [s.name, round(s.seconds)])),
       stage_peak_rss_mb: Object.fromEntries(build.stages.map((s) => [s.name, s.peak_rss_mb === null ? null : round(s.peak_rss_mb, 1)])),
+      ...(build.thread_seconds ? { docs_thread_seconds: Object.fromEntries(Object.entries(build.thread_seconds).map(([k, v]) => [k, round(v)])) } : {}),
       cpu_seconds: { user: round(build.cpu_user_s), system: round(build.cpu_system_s) },
       ...(build.summary ?? {}),
       node: process.version,
@@ -485,6 +489,12 @@ export async function bench(o: BenchOptions, out: (l: string) => void = (l) => c
       for (const s of build.stages) {
         out(`  ${s.name.padEnd(9)} ${s.seconds.toFixed(2).padStart(8)} s  ${((100 * s.seconds) / build.seconds).toFixed(1).padStart(5)} %` +
           `  peak RSS ${s.peak_rss_mb === null ? "?" : s.peak_rss_mb.toFixed(0).padStart(5)} MB  ${(s.seconds * 1000 / info.docs).toFixed(2)} ms/doc`);
+        // Clean, extract and validate run together, document by document, on several threads: their share is thread time.
+        if (s.name === "docs" && build.thread_seconds) {
+          for (const [stage, sec] of Object.entries(build.thread_seconds)) {
+            out(`    ${stage.padEnd(9)} ${sec.toFixed(2).padStart(8)} s of thread time  ${(sec * 1000 / info.docs).toFixed(2)} ms/doc`);
+          }
+        }
       }
       out(`  ${"load".padEnd(9)} ${build.load_seconds.toFixed(2).padStart(8)} s  (loading the build's modules)`);
       out(`  ${"other".padEnd(9)} ${(build.seconds - sum - build.load_seconds).toFixed(2).padStart(8)} s  (build lock, summary)`);

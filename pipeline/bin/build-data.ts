@@ -76,6 +76,8 @@ export interface BuildSummary extends Figures {
   cache?: { nothing: boolean; filesRead: number; cleanHits: number; extractHits: number; corrupt: number; copied: number };
   /** The docs pass's process, when it ran in one (useDocsProcess): its peak RSS and CPU time. */
   docsProcess?: ChildUsage;
+  /** The docs pass's thread time per stage (parallel/docs.ts DocsSummary.threadSeconds); absent with --stages and when nothing changed. */
+  threadSeconds?: { clean: number; extract: number; validate: number };
   lines: string[];
 }
 
@@ -112,6 +114,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
     let inputs: import("../parallel/docs.js").DocsSummary["inputs"] | null = null;
     let cacheUse: BuildSummary["cache"];
     let docsChild: ChildUsage | undefined;
+    let threadSeconds: BuildSummary["threadSeconds"];
     let extracted: ExtractSummary;
     let validated: { valid: number; rejected: number };
     if (opts.stages) {
@@ -136,6 +139,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       const inChild = useDocsProcess(opts);
       const docs: DocsSummary & { process?: ChildUsage } = inChild ? await (await import("../parallel/docs-process.js")).runDocsInChild(docsOpts) : await runDocs(docsOpts);
       docsChild = docs.process;
+      threadSeconds = docs.threadSeconds;
       cleaned = docs.clean;
       extracted = docs.extract;
       inputs = docs.inputs;
@@ -152,7 +156,8 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
             ? `cache: ${c.filesRead} files read, ${c.cleanHits} cleaned and ${c.extractHits} extracted from cache (${c.copied} copied from the last interim files)${c.corrupt ? `, ${c.corrupt} bad entries recomputed` : ""}; `
             : "no cache; ") +
           `${docs.threads > 1 ? `${docs.threads} workers` : "1 thread"}` +
-          (docsChild ? ` in a child process (peak RSS ${docsChild.peakRssBytes === null ? "?" : (docsChild.peakRssBytes / 2 ** 20).toFixed(0)} MB, CPU ${((docsChild.cpuUserUs + docsChild.cpuSystemUs) / 1e6).toFixed(2)} s)` : ""),
+          (docsChild ? ` in a child process (peak RSS ${docsChild.peakRssBytes === null ? "?" : (docsChild.peakRssBytes / 2 ** 20).toFixed(0)} MB, CPU ${((docsChild.cpuUserUs + docsChild.cpuSystemUs) / 1e6).toFixed(2)} s)` : "") +
+          `; thread time: clean ${threadSeconds.clean.toFixed(2)} s, extract ${threadSeconds.extract.toFixed(2)} s, validate ${threadSeconds.validate.toFixed(2)} s`,
       );
     }
 
@@ -193,6 +198,7 @@ export async function buildData(opts: BuildOptions, log: Log = () => {}): Promis
       lines,
       ...(cacheUse ? { cache: cacheUse } : {}),
       ...(docsChild ? { docsProcess: docsChild } : {}),
+      ...(threadSeconds ? { threadSeconds } : {}),
     };
   });
 }

@@ -75,7 +75,8 @@ export interface ExtractOutcome {
  * Duplicate ids across documents, which only a 64-bit hash collision can make, are refused by
  * publish (publish/order.ts).
  */
-export function extractDoc(doc: CleanedDoc): ExtractOutcome {
+export function extractDoc(doc: CleanedDoc, ms?: [number, number, number]): ExtractOutcome {
+  let t = performance.now();
   const checker = claimChecker();
   const out: ExtractOutcome = { unsupported: null, claims: [], valid: [], rejected: [], crash: null };
   if (!SUPPORTED_LANGUAGES.has(doc.language)) {
@@ -87,7 +88,13 @@ export function extractDoc(doc: CleanedDoc): ExtractOutcome {
     for (const claim of finishClaims(doc, drafts, EXTRACTOR_VERSION)) out.claims.push(JSON.stringify(claim));
   } catch (e) {
     const err = e as Error;
+    if (ms) ms[1] += performance.now() - t;
     return { ...out, claims: [], crash: { reason: `extractor failed: ${err.message}`, stack: err.stack ?? err.message } };
+  }
+  if (ms) {
+    const now = performance.now();
+    ms[1] += now - t;
+    t = now;
   }
   out.claims.forEach((line, i) => {
     // What the validate stage does with each line of claims.jsonl.
@@ -97,5 +104,6 @@ export function extractDoc(doc: CleanedDoc): ExtractOutcome {
     // The record itself, already in column order, is the line it was parsed from.
     else out.valid.push(r.valid === parsed ? i : JSON.stringify(r.valid));
   });
+  if (ms) ms[2] += performance.now() - t;
   return out;
 }

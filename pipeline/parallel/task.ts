@@ -26,12 +26,17 @@ export interface DocResult {
   clean?: CleanPart;
   /** Absent when the document was not built. */
   extract?: ExtractOutcome;
+  /** Milliseconds this thread spent on the document: decoding and cleaning, extracting, validating (reported, never written). */
+  ms: StageMs;
 }
 
+export type StageMs = [clean: number, extract: number, validate: number];
+
 export function runTask(task: DocTask): DocResult {
-  const result: DocResult = {};
+  const result: DocResult = { ms: [0, 0, 0] };
   let body = task.body ?? null;
   if (task.bytes) {
+    const t = performance.now();
     const outcome = cleanBytes(task.bytes);
     body = outcome.body;
     result.clean = {
@@ -42,8 +47,9 @@ export function runTask(task: DocTask): DocResult {
       removed_blocks: body?.removed.length ?? 0,
       tail: body ? bodyTail(body) : null,
     };
+    result.ms[0] = performance.now() - t;
   }
-  if (body) result.extract = extractDoc(cleanedDoc(task.meta, body, task.raw_sha256, task.raw_bytes));
+  if (body) result.extract = extractDoc(cleanedDoc(task.meta, body, task.raw_sha256, task.raw_bytes), result.ms);
   return result;
 }
 
