@@ -2,7 +2,7 @@
 // (device, inode, size, times) as the clean stage resolves it, or why it cannot be read.
 // The docs pass computes it as it reads the files; a build with nothing to do
 // (cache/state.ts) computes it again, and that is most of its time: at 100,000 files, the
-// `lstat` of every file. On more than STAT_WORKER_MIN files, a worker thread takes a
+// `lstat` of every file. From STAT_WORKER_MIN files on, a worker thread takes a
 // share of the files, so both cores stat; the lines are hashed in file order all the same.
 import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
