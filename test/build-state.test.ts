@@ -114,7 +114,7 @@ describe("the unlisted files are not looked for again while no corpus folder cha
     expect(Object.keys(recorded.folders as object).sort()).toEqual(["", "raw", "raw/sub"]);
     // The manifest row whose file is missing is among the files (its line says why it cannot be read).
     expect(recorded.listedAfterFiles).toEqual([]);
-    expect(recorded.format).toBe(2);
+    expect(recorded.format).toBe(3);
   });
 
   it("folder stamps taken within two seconds of a change are not trusted: the folders are read again", async () => {
@@ -182,34 +182,47 @@ describe("a stamp taken within two seconds of a change proves nothing (racyStamp
     expect(first.cache).toMatchObject({ nothing: false, filesRead: 6 });
   }, 60_000);
 
-  it("a file changed just before the build is read again by the next one, which is then no no-op", async () => {
-    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache?.nothing).toBe(true);
-    const file = path.join(corpus.data, "raw", fs.readdirSync(path.join(corpus.data, "raw")).find((f) => f.startsWith("s0000002"))!);
+  const build = () => buildData({ ...corpus, strict: false, workers: 1, cache: true });
+  const statePath = () => path.join(corpus.data, "interim", "cache", "build-state.json");
+  const state = () => JSON.parse(fs.readFileSync(statePath(), "utf8")) as { racy: [string, string][] };
+  const sha256 = (f: string) => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
+
+  it("a file changed just before the build is read again by the no-op check: only its bytes make the next build a no-op", async () => {
+    expect((await build()).cache?.nothing).toBe(true);
+    const name = fs.readdirSync(path.join(corpus.data, "raw")).find((f) => f.startsWith("s0000002"))!;
+    const file = path.join(corpus.data, "raw", name);
     // Same size, other bytes: only the stamp tells, and a change in the same clock tick would not.
     const bytes = fs.readFileSync(file);
     bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x2e ? 0x21 : 0x2e;
     fs.writeFileSync(file, bytes);
-    const built = await buildData({ ...corpus, strict: false, workers: 1, cache: true });
-    expect(built.cache).toMatchObject({ nothing: false, filesRead: 1 });
-    // Its stamp was not recorded: read again (and found the same, so nothing else is recomputed).
-    const again = await buildData({ ...corpus, strict: false, workers: 1, cache: true });
+    expect((await build()).cache).toMatchObject({ nothing: false, filesRead: 1 });
+    expect(state().racy).toEqual([[`raw/${name}`, sha256(file)]]);
+    // The no-op check read it again and found the bytes the build used.
+    expect((await build()).cache?.nothing).toBe(true);
+    // Bytes changed within the tick would keep the stamp: as if they had, the recorded digest differs.
+    fs.writeFileSync(statePath(), JSON.stringify({ ...state(), racy: [[`raw/${name}`, "0".repeat(64)]] }));
+    const again = await build();
+    // Its stamp was not put in the stat index either: read again (and found the same, so nothing else is recomputed).
     expect(again.cache).toMatchObject({ nothing: false, filesRead: 1, copied: 6 });
     expect(again.release).toMatch(/^unchanged: /);
-    // Once its stamp is an old one, it is trusted again.
+    // Once its stamp is an old one, it is trusted by its stamp again.
     archived(file);
-    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache).toMatchObject({ nothing: false, filesRead: 1 });
-    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache?.nothing).toBe(true);
+    expect((await build()).cache).toMatchObject({ nothing: false, filesRead: 1 });
+    expect(state().racy).toEqual([]);
+    expect((await build()).cache?.nothing).toBe(true);
   }, 60_000);
 
-  it("a manifest changed just before the build makes the next one check everything again", async () => {
+  it("a manifest changed just before the build is read again by the no-op check too", async () => {
     const manifest = path.join(corpus.data, "sources.csv");
-    fs.appendFileSync(manifest, "");
     fs.writeFileSync(manifest, fs.readFileSync(manifest));
-    const built = await buildData({ ...corpus, strict: false, workers: 1, cache: true });
-    expect(built.cache).toMatchObject({ nothing: false, filesRead: 0 });
-    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache?.nothing).toBe(false);
+    expect((await build()).cache).toMatchObject({ nothing: false, filesRead: 0 });
+    expect(state().racy).toEqual([["sources.csv", sha256(manifest)]]);
+    expect((await build()).cache?.nothing).toBe(true);
+    fs.writeFileSync(statePath(), JSON.stringify({ ...state(), racy: [["sources.csv", "0".repeat(64)]] }));
+    expect((await build()).cache?.nothing).toBe(false);
     archived(manifest);
-    await buildData({ ...corpus, strict: false, workers: 1, cache: true });
-    expect((await buildData({ ...corpus, strict: false, workers: 1, cache: true })).cache?.nothing).toBe(true);
+    await build();
+    expect(state().racy).toEqual([]);
+    expect((await build()).cache?.nothing).toBe(true);
   }, 60_000);
 });

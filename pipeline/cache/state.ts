@@ -9,7 +9,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { listUnlistedFiles, MANIFEST_NAME, racyStamp, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
+import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, racyStamp, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
+import { MANIFEST_MAX_BYTES, MAX_BYTES } from "../size-limits.js";
 import { codeKeys, type CodeKeys } from "./keys.js";
 import { statDigest, stampText, type StatWorkerStart } from "./stat-digest.js";
 export { stampText, statLine } from "./stat-digest.js";
@@ -34,7 +35,7 @@ export interface RecordedResult extends BuildFigures {
 }
 
 interface BuildState {
-  format: 2;
+  format: 3;
   keys: CodeKeys;
   dist: string;
   manifest: FileStamp | null;
@@ -42,6 +43,8 @@ interface BuildState {
   /** What the manifest lists: `files`, then these (rows refused before their file was resolved). */
   listedAfterFiles: string[];
   statDigest: string;
+  /** Files (and the manifest) whose stamps were racy when taken: trusted only if their bytes still have this SHA-256. */
+  racy: [string, string][];
   unlistedDigest: string;
   /** The stamp of each corpus folder the unlisted files were looked for in, and when (ms since the epoch) they were taken. */
   folders: Record<string, string>;
@@ -69,6 +72,18 @@ function sameFolders(data: string, folders: Record<string, string>, takenMs: num
   for (const [rel, text] of entries) {
     const now = stampOfPath(path.join(data, rel));
     if (!now || stampText(now) !== text || racyStamp(now, takenMs)) return false;
+  }
+  return true;
+}
+
+/** Each file still has the bytes whose SHA-256 is given (read as the clean stage reads them): what a racy stamp cannot vouch for. */
+function sameBytes(data: string, files: readonly [string, string][]): boolean {
+  if (files.length === 0) return true;
+  const reader = new CorpusReader(data, Math.max(MAX_BYTES, MANIFEST_MAX_BYTES));
+  for (const [file, sha256] of files) {
+    const resolved = reader.resolve(file);
+    const read = "error" in resolved ? resolved : reader.read(resolved.path);
+    if ("error" in read || createHash("sha256").update(read.bytes).digest("hex") !== sha256) return false;
   }
   return true;
 }
@@ -106,7 +121,7 @@ export async function unchangedBuild(data: string, dist: string): Promise<{ vers
   } catch {
     return null;
   }
-  if (s.format !== 2 || s.dist !== path.resolve(dist)) return null;
+  if (s.format !== 3 || s.dist !== path.resolve(dist)) return null;
   const keys = codeKeys();
   if (s.keys.clean !== keys.clean || s.keys.extract !== keys.extract || s.keys.publish !== keys.publish) return null;
   if (!sameStamp(s.manifest ?? undefined, stampOfPath(path.join(data, MANIFEST_NAME)) ?? undefined)) return null;
@@ -117,6 +132,7 @@ export async function unchangedBuild(data: string, dist: string): Promise<{ vers
   if (newestVersion(dist) !== s.release.version || sumsSha(dist, s.release.version) !== s.release.sumsSha256) return null;
   if ((await statDigest(data, s.files, statWorker())) !== s.statDigest) return null;
   if (!sameFolders(data, s.folders, s.foldersTakenMs) && digestList(await listUnlistedFiles(data, s.files.concat(s.listedAfterFiles))) !== s.unlistedDigest) return null;
+  if (!sameBytes(data, s.racy)) return null;
   return { version: s.release.version, result: s.result, latest: s.release.latest ?? undefined };
 }
 
@@ -128,15 +144,17 @@ export async function saveBuildState(opts: {
   files: string[];
   listed: string[];
   statDigest: string;
-  /** Stamps of the manifest and files too close to a change to vouch for them (racyStamp): then nothing is recorded. */
-  racy: number;
+  /** The manifest and files whose stamps were too close to a change to vouch for them (racyStamp), with the digest of the bytes used. */
+  racy: [string, string][];
+  /** Racy ones that could not be read: then nothing is recorded. */
+  racyUnread: number;
   version: string;
   result: RecordedResult;
 }): Promise<void> {
   const sums = sumsSha(opts.dist, opts.version);
   if (sums === null) return;
-  // A file changed again within the tick its stamp was taken in would look unchanged: the next build reads such files again.
-  if (opts.racy > 0) return;
+  // A file changed again within the tick its stamp was taken in would look unchanged: a no-op check reads the racy ones again.
+  if (opts.racyUnread > 0) return;
   // docs.ts lists the files first; any other list is not recorded, and the next build is a normal one.
   if (opts.listed.length < opts.files.length || opts.files.some((f, i) => opts.listed[i] !== f)) return;
   const folders = new Map<string, FileStamp | null>();
@@ -144,13 +162,14 @@ export async function saveBuildState(opts: {
   const unlistedDigest = digestList(await listUnlistedFiles(opts.data, opts.listed, folders));
   const interim = path.join(opts.data, "interim");
   const state: BuildState = {
-    format: 2,
+    format: 3,
     keys: codeKeys(),
     dist: path.resolve(opts.dist),
     manifest: opts.manifest,
     files: opts.files,
     listedAfterFiles: opts.listed.slice(opts.files.length),
     statDigest: opts.statDigest,
+    racy: opts.racy,
     unlistedDigest,
     folders: Object.fromEntries([...folders].map(([rel, stamp]) => [rel, stampText(stamp)])),
     foldersTakenMs,

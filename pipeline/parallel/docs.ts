@@ -58,7 +58,16 @@ export interface DocsSummary {
   /** Seconds the threads spent decoding and cleaning, extracting and validating the documents computed (not those from the cache), summed over threads. */
   threadSeconds: { clean: number; extract: number; validate: number };
   /** What the no-op check (cache/state.ts) needs: the manifest's stamp before reading, files, digest of their stamps. */
-  inputs: { manifest: FileStamp | null; files: string[]; listed: string[]; statDigest: string; racy: number };
+  inputs: {
+    manifest: FileStamp | null;
+    files: string[];
+    listed: string[];
+    statDigest: string;
+    /** The manifest and files whose stamps were racy (racyStamp), with the SHA-256 of the bytes this pass used: a no-op check reads them again. */
+    racy: [file: string, sha256: string][];
+    /** Racy ones this pass could not read: the next build cannot be a no-op. */
+    racyUnread: number;
+  };
 }
 
 export const CACHE_DIR = "cache";
@@ -167,9 +176,16 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
   // Every stamp below is taken after this moment: one too close to a change is not recorded as proof of anything (racyStamp).
   const takenMs = Date.now();
   const manifestStamp = fileStamp(path.join(data, MANIFEST_NAME));
-  /** The manifest and files whose stamps were racy: the next build cannot be a no-op. */
-  let racy = manifestStamp !== null && racyStamp(manifestStamp, takenMs) ? 1 : 0;
-  const sources = readManifestBytes(data, report)?.sources ?? [];
+  const racy: [string, string][] = [];
+  let racyUnread = 0;
+  const manifest = readManifestBytes(data, report);
+  const sources = manifest?.sources ?? [];
+  if (manifestStamp !== null && racyStamp(manifestStamp, takenMs)) {
+    if (manifest) racy.push([MANIFEST_NAME, sha256Hex(manifest.bytes)]);
+    else racyUnread++;
+  }
+  /** Documents whose file's stamp was racy: their bytes' digest is known once read. */
+  const racySlots: Slot[] = [];
   const statHash = createHash("sha256");
 
   const dir = interimDir(data);
@@ -244,7 +260,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       slots.push(slot);
       const resolved = reader.resolve(source.file);
       statHash.update(statLine(source.file, resolved));
-      if ("stamp" in resolved && resolved.stamp && racyStamp(resolved.stamp, takenMs)) racy++;
+      if ("stamp" in resolved && resolved.stamp && racyStamp(resolved.stamp, takenMs)) racySlots.push(slot);
       if ("error" in resolved) {
         slot.unread = `${resolved.error}; document not built`;
         continue;
@@ -509,9 +525,13 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     rejected: out.rejected.count,
     message: `validate: ${extract.claims} records read, ${out.valid.count} valid, ${out.rejected.count} rejected (${interimRel}/rejected.jsonl)`,
   };
+  for (const slot of racySlots) {
+    if (slot.sha !== undefined && slot.unread === undefined) racy.push([slot.source.file, slot.sha]);
+    else racyUnread++;
+  }
   return { clean, extract, validate, cache: counters, threads: poolStarting ? opts.workers : 1,
     threadSeconds: { clean: threadMs[0] / 1000, extract: threadMs[1] / 1000, validate: threadMs[2] / 1000 },
-    inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex"), racy } };
+    inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex"), racy, racyUnread } };
 }
 
 /** A clean.pack payload: the head's JSON, then the end of the clean.jsonl line when the document was built. */
