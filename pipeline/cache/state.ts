@@ -6,7 +6,6 @@
 // nothing to compute: it brings DIST/latest and index.json up to date, as publish
 // always does, and reports the recorded figures. Anything missing, unreadable or
 // different means a normal (incremental) build.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, racyStamp, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
@@ -15,6 +14,7 @@ import { codeKeys, type CodeKeys } from "./keys.js";
 import { statDigest, stampText, type StatWorkerStart } from "./stat-digest.js";
 export { stampText, statLine } from "./stat-digest.js";
 import { folderStamps, type KnownLatest } from "../publish/folder-stamps.js";
+import { sha256Hex } from "../publish/checksums.js";
 
 const STATE = "build-state.json";
 export const INTERIM_OUTPUTS = ["clean.jsonl", "claims.jsonl", "valid.jsonl", "rejected.jsonl", "problems.clean.jsonl", "problems.extract.jsonl"];
@@ -83,18 +83,18 @@ function sameBytes(data: string, files: readonly [string, string][]): boolean {
   for (const [file, sha256] of files) {
     const resolved = reader.resolve(file);
     const read = "error" in resolved ? resolved : reader.read(resolved.path);
-    if ("error" in read || createHash("sha256").update(read.bytes).digest("hex") !== sha256) return false;
+    if ("error" in read || sha256Hex(read.bytes) !== sha256) return false;
   }
   return true;
 }
 
 function digestList(list: readonly string[]): string {
-  return createHash("sha256").update(list.join("\n")).digest("hex");
+  return sha256Hex(list.join("\n"));
 }
 
 function sumsSha(dist: string, version: string): string | null {
   try {
-    return createHash("sha256").update(fs.readFileSync(path.join(dist, `v${version}`, "SHA256SUMS"))).digest("hex");
+    return sha256Hex(fs.readFileSync(path.join(dist, `v${version}`, "SHA256SUMS")));
   } catch {
     return null;
   }

@@ -19,7 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHash, randomBytes } from "node:crypto";
 import type { Problem, Source } from "../types.js";
-import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, racyStamp, sameStamp, type FileStamp } from "../corpus-files.js";
+import { CorpusReader, listUnlistedFiles, MANIFEST_NAME, racyStamp, sameStamp, stampOfPath, type FileStamp } from "../corpus-files.js";
 import { formatProblem, listedButRejected, readManifestBytes, type CleanSummary } from "../bin/clean.js";
 import type { ExtractSummary } from "../bin/extract.js";
 import type { ValidateSummary } from "../bin/validate.js";
@@ -151,15 +151,6 @@ export function writeJsonAtomic(file: string, value: unknown): void {
   fs.renameSync(tmp, file);
 }
 
-export function fileStamp(file: string): FileStamp | null {
-  try {
-    const st = fs.statSync(file, { bigint: true });
-    return { dev: Number(st.dev), ino: Number(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
-  } catch {
-    return null;
-  }
-}
-
 export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
   const log = opts.log ?? ((line: string) => process.stderr.write(line + "\n"));
   const data = path.resolve(opts.data);
@@ -175,7 +166,7 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
   };
   // Every stamp below is taken after this moment: one too close to a change is not recorded as proof of anything (racyStamp).
   const takenMs = Date.now();
-  const manifestStamp = fileStamp(path.join(data, MANIFEST_NAME));
+  const manifestStamp = stampOfPath(path.join(data, MANIFEST_NAME));
   const racy: [string, string][] = [];
   let racyUnread = 0;
   const manifest = readManifestBytes(data, report);
@@ -260,7 +251,8 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       slots.push(slot);
       const resolved = reader.resolve(source.file);
       statHash.update(statLine(source.file, resolved));
-      if ("stamp" in resolved && resolved.stamp && racyStamp(resolved.stamp, takenMs)) racySlots.push(slot);
+      const racyNow = "stamp" in resolved && resolved.stamp !== undefined && racyStamp(resolved.stamp, takenMs);
+      if (racyNow) racySlots.push(slot);
       if ("error" in resolved) {
         slot.unread = `${resolved.error}; document not built`;
         continue;
@@ -270,7 +262,8 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
       if (old && resolved.stamp && sameStamp(old.stamp, resolved.stamp)) {
         slot.sha = old.sha256;
         slot.size = old.stamp.size;
-        recordStat(source.file, old.stamp, old.sha256);
+        // The stamp it had is the one it has: racy now if racy then, and then it was not recorded.
+        if (!racyNow) newStats.push([source.file, old.stamp, old.sha256]);
       } else {
         const read = reader.read(resolved.path);
         if ("error" in read) {
@@ -510,11 +503,11 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     counters.corrupt += cleanPack.corrupt + docPack.corrupt;
     writeJsonAtomic(path.join(cacheDir, STAT_INDEX), { format: 2, files: newStats });
     const files: Record<string, { stamp: FileStamp | null; sha256: string | null }> = {};
-    for (const [name, w] of Object.entries(writers)) files[name] = { stamp: fileStamp(path.join(dir, name)), sha256: w.sha256 };
+    for (const [name, w] of Object.entries(writers)) files[name] = { stamp: stampOfPath(path.join(dir, name)), sha256: w.sha256 };
     writeJsonAtomic(path.join(cacheDir, OUTPUTS), {
       format: 1,
       files,
-      documents: { file: DOCUMENTS, stamp: fileStamp(path.join(cacheDir, DOCUMENTS)), sha256: out.documents.sha256, for: "clean.jsonl" },
+      documents: { file: DOCUMENTS, stamp: stampOfPath(path.join(cacheDir, DOCUMENTS)), sha256: out.documents.sha256, for: "clean.jsonl" },
     });
     writeLedger(dir, newLedger, writeJsonAtomic);
   }

@@ -1,5 +1,6 @@
 // One unit of work of the parallel build, the same in a worker thread and in-process.
-import { bodyTail, cleanBytes, cleanedDoc, extractDoc, type CleanedBody, type DocMeta, type ExtractOutcome } from "./doc-work.js";
+import { bodyTail, cleanBytes, cleanedDoc, extractDoc, type CleanedBody, type DocMeta, type ExtractOutcome, type StageMs } from "./doc-work.js";
+export type { StageMs } from "./doc-work.js";
 
 export interface DocTask {
   meta: DocMeta;
@@ -30,7 +31,6 @@ export interface DocResult {
   ms: StageMs;
 }
 
-export type StageMs = [clean: number, extract: number, validate: number];
 
 export function runTask(task: DocTask): DocResult {
   const result: DocResult = { ms: [0, 0, 0] };
