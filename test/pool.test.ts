@@ -1,6 +1,7 @@
 // The worker pool hands each worker several batches at once (pool.ts IN_FLIGHT): each
 // answer must still reach the batch it belongs to, and a failed batch only its caller.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocPool } from "../pipeline/parallel/pool.js";
@@ -75,4 +76,25 @@ describe("DocPool", () => {
     const [again] = await pool.run([...seedTasks(4, "c").slice(1), task!]).then((r) => r.slice(-1));
     expect(timeless(again!)).toEqual(timeless(first));
   });
+
+  it("rejects, and does not wait forever, when the worker module cannot be loaded", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pool-"));
+    const throwing = path.join(dir, "throws.mjs");
+    fs.writeFileSync(throwing, "throw new Error('broken worker module');\nexport default () => [];\n");
+    for (const file of [throwing, path.join(dir, "missing.mjs")]) {
+      const broken = new DocPool(2, file);
+      try {
+        // More batches than the workers take at once: those still queued must be rejected too.
+        const settled = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => broken.run(seedTasks(2, `d${i}`))));
+        for (const s of settled) {
+          expect(s.status).toBe("rejected");
+          expect(String((s as PromiseRejectedResult).reason)).toMatch(/worker failed on a batch: .*(broken worker module|Cannot find module)/s);
+        }
+        await expect(broken.run(seedTasks(1, "e"))).rejects.toThrow(/worker failed on a batch/);
+      } finally {
+        await broken.close();
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 20_000);
 });

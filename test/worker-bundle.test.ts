@@ -5,11 +5,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundled, manifestOf, type BundleDirs } from "../pipeline/bundle.mjs";
 import { workerBundle } from "../pipeline/parallel/worker-bundle.js";
+import { DocPool } from "../pipeline/parallel/pool.js";
 import { runTask, type DocResult } from "../pipeline/parallel/task.js";
 import { docMeta } from "../pipeline/parallel/doc-lines.js";
 import { readManifestBytes } from "../pipeline/bin/clean.js";
@@ -120,28 +120,24 @@ describe("the worker bundle", () => {
     const b = await workerBundle();
     expect("file" in b ? null : b.error).toBeNull();
     const file = (b as { file: string }).file;
-    const worker = new Worker(file, { execArgv: [] });
+    // What the pool's threads load (tinypool calls its default export with a batch).
+    expect(typeof ((await import(pathToFileURL(file).href)) as { default: unknown }).default).toBe("function");
+    const pool = new DocPool(1, file);
     try {
-      const messages: unknown[] = [];
-      const next = () => new Promise<unknown>((resolve) => worker.once("message", resolve));
-      expect(await next()).toEqual({ ready: true });
       const sources = readManifestBytes("data", () => {})!.sources;
       expect(sources.length).toBe(5);
       const tasks = sources.map((s) => {
         const bytes = new Uint8Array(fs.readFileSync(path.join("data", s.file)));
         return { meta: docMeta(s), raw_sha256: "0".repeat(64), raw_bytes: bytes.length, bytes };
       });
-      const reply = next();
-      worker.postMessage({ id: 7, tasks });
-      messages.push(await reply);
+      const results = await pool.run(tasks);
       const local = tasks.map((t) => runTask(t));
       // Thread times (DocResult.ms) aside, the same results.
       const timeless = (rs: DocResult[]) => rs.map((r) => ({ ...r, ms: undefined }));
-      const m = messages[0] as { id: number; results: DocResult[] };
-      expect({ ...m, results: timeless(m.results) }).toEqual({ id: 7, results: timeless(local) });
+      expect(timeless(results)).toEqual(timeless(local));
       expect(local.reduce((n, r) => n + (r.extract?.claims.length ?? 0), 0)).toBeGreaterThan(20);
     } finally {
-      await worker.terminate();
+      await pool.close();
     }
   });
 });

@@ -1,7 +1,12 @@
-// A small pool of worker threads running batches of documents (parallel/worker.ts).
-// Batches go to the worker with the fewest in flight; each worker answers its batches
-// in the order it got them, and the caller puts them in order. No package: the
-// protocol is two messages.
+// The worker threads of the parallel build (tinypool), each running batches of documents
+// (parallel/worker.ts). Each batch's promise gets its own results; the caller puts them in order.
+// tinypool rather than piscina: piscina 5 depends on a native package built per platform
+// (@napi-rs/nice), the kind a clean install here can fail on (shared notes on libraries).
+// Against the pool of our own that it replaced, in alternating pairs of cold bench builds
+// (2026-12-06/07): at 10,000 articles, eight pairs, docs pass 9.79-11.66 s against 9.56-12.25 s
+// (median ratio about 1.0), peak RSS 376-437 MiB against 355-403; at 100,000, three pairs, docs
+// pass 74.6-92.2 s against 71.0-102.0 s (ratios 0.85, 0.90, 1.12), the docs process's peak RSS
+// 675-694 MiB against 599-626, the build's (publish's) 743-760 against 742-745.
 //
 // Each worker is given up to IN_FLIGHT batches at once, so that it has the next one
 // in its own message queue when it finishes one: a batch handed out only when the
@@ -10,93 +15,47 @@
 // 2 CPUs, cold build of 10,000 bench documents, four alternating pairs: docs pass
 // 11.0-11.5 s in three pairs and 12.4 s in one, against 11.5-12.6 s with one batch
 // per worker.
-import { Worker } from "node:worker_threads";
+import { Tinypool } from "tinypool";
 import type { DocResult, DocTask } from "./task.js";
 
 /** Batches given to a worker before it has answered the first (see above). */
 const IN_FLIGHT = 3;
 
-interface Job {
-  id: number;
-  tasks: DocTask[];
-  resolve: (r: DocResult[]) => void;
-  reject: (e: Error) => void;
-}
-
 export class DocPool {
-  /** Started workers; the first batch goes to the one with the fewest in flight. */
-  private readonly ready: Worker[] = [];
-  private readonly queue: Job[] = [];
-  /** Per worker, its batches in the order it was given them (it answers in that order). */
-  private readonly running = new Map<Worker, Job[]>();
-  private readonly workers: Worker[] = [];
-  private nextId = 0;
+  private readonly pool: Tinypool;
+  /** Why the pool stopped: a worker failed with no batch of its own to reject (it could not load its module, say). */
   private failed: Error | null = null;
-  private closing = false;
 
   /** `bundle`: the worker module bundled as JavaScript (worker-bundle.ts); without it, workers load worker.ts through tsx. */
   constructor(size: number, bundle: string | null = null) {
-    const boot = new URL("./boot.mjs", import.meta.url);
-    const entry = new URL("./worker.ts", import.meta.url).href;
-    for (let i = 0; i < size; i++) {
-      // execArgv []: the bundle needs no loader, and boot.mjs registers tsx itself (inheriting the parent's --import tsx would register it twice).
-      const w = bundle ? new Worker(bundle, { execArgv: [] }) : new Worker(boot, { workerData: { entry }, execArgv: [] });
-      this.workers.push(w);
-      w.on("message", (m: { ready?: boolean; id?: number; results?: DocResult[]; error?: string }) => {
-        if (m.ready) {
-          this.ready.push(w);
-          this.running.set(w, []);
-          this.pump();
-          return;
-        }
-        const job = this.running.get(w)?.shift();
-        if (job) {
-          if (m.error) job.reject(new Error(`worker failed on a batch: ${m.error}`));
-          else job.resolve(m.results!);
-        }
-        this.pump();
-      });
-      w.on("error", (e) => this.fail(e));
-      w.on("exit", (code) => {
-        if (code !== 0 && !this.closing) this.fail(new Error(`worker thread exited with code ${code}`));
-      });
-    }
-  }
-
-  private fail(e: Error): void {
-    this.failed ??= e;
-    for (const jobs of this.running.values()) for (const job of jobs.splice(0)) job.reject(e);
-    for (const job of this.queue.splice(0)) job.reject(e);
-  }
-
-  private pump(): void {
-    while (this.queue.length) {
-      let best: Job[] | null = null;
-      let worker: Worker | null = null;
-      for (const w of this.ready) {
-        const jobs = this.running.get(w)!;
-        if (jobs.length < IN_FLIGHT && (!best || jobs.length < best.length)) {
-          best = jobs;
-          worker = w;
-        }
-      }
-      if (!best || !worker) return;
-      const job = this.queue.shift()!;
-      best.push(job);
-      worker.postMessage({ id: job.id, tasks: job.tasks });
-    }
-  }
-
-  run(tasks: DocTask[]): Promise<DocResult[]> {
-    if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, tasks, resolve, reject });
-      this.pump();
+    this.pool = new Tinypool({
+      filename: bundle ?? new URL("./worker-tsx.mjs", import.meta.url).href,
+      minThreads: size,
+      maxThreads: size,
+      concurrentTasksPerWorker: IN_FLIGHT,
+      // The bundle needs no loader, and worker-tsx.mjs registers tsx itself (inheriting the parent's --import tsx would register it twice).
+      execArgv: [],
+    });
+    // tinypool emits "error" for a worker that fails while it has no batch (one that cannot load its
+    // module, say) and starts no other: the batches still queued would wait forever, so they are rejected.
+    this.pool.on("error", (e: Error) => {
+      this.failed ??= e;
+      void this.pool.destroy();
     });
   }
 
+  /** The results of `tasks`, in their order; rejects when the batch threw or its worker died (tinypool starts another). */
+  async run(tasks: DocTask[]): Promise<DocResult[]> {
+    try {
+      if (this.failed) throw this.failed;
+      return (await this.pool.run(tasks)) as DocResult[];
+    } catch (e) {
+      const err = this.failed ?? (e as Error);
+      throw new Error(`worker failed on a batch: ${err.stack ?? err.message}`);
+    }
+  }
+
   async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.pool.destroy();
   }
 }

@@ -1,13 +1,5 @@
-// Worker thread of the parallel build: runs batches of DocTask and posts the results back.
-import { parentPort } from "node:worker_threads";
-import { runBatch, type DocTask } from "./task.js";
+// Worker thread of the parallel build: tinypool (parallel/pool.ts) calls the default
+// export with a batch of DocTask and posts what it returns back.
+import { runBatch } from "./task.js";
 
-parentPort!.on("message", (m: { id: number; tasks: DocTask[] }) => {
-  try {
-    parentPort!.postMessage({ id: m.id, results: runBatch(m.tasks) });
-  } catch (e) {
-    const err = e as Error;
-    parentPort!.postMessage({ id: m.id, error: err.stack ?? err.message });
-  }
-});
-parentPort!.postMessage({ ready: true });
+export default runBatch;
