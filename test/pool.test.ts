@@ -97,4 +97,24 @@ describe("DocPool", () => {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }, 20_000);
+
+  it("rejects the batches of a worker thread that exits, and still closes", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pool-"));
+    const exits = path.join(dir, "exits.mjs");
+    // A batch of two tasks makes its thread exit (what process.exit in a dependency would do); others give [].
+    fs.writeFileSync(exits, "export default (tasks) => { if (tasks.length === 2) process.exit(3); return []; };\n");
+    const pool = new DocPool(2, exits);
+    try {
+      const sizes = [1, 2, 1, 1, 1, 1];
+      const settled = await Promise.allSettled(sizes.map((n, i) => pool.run(seedTasks(n, `x${i}`))));
+      expect(settled[1]!.status).toBe("rejected");
+      expect(String((settled[1] as PromiseRejectedResult).reason)).toMatch(/worker failed on a batch: .*worker thread exited with code 3/s);
+      // Each batch either got its answer or was rejected: none is left waiting.
+      for (const s of settled) if (s.status === "fulfilled") expect(s.value).toEqual([]);
+      await expect(pool.run(seedTasks(1, "y"))).rejects.toThrow(/exited with code 3/);
+    } finally {
+      await pool.close();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 20_000);
 });

@@ -23,8 +23,11 @@ const IN_FLIGHT = 3;
 
 export class DocPool {
   private readonly pool: Tinypool;
-  /** Why the pool stopped: a worker failed with no batch of its own to reject (it could not load its module, say). */
+  /** Why the pool stopped: a worker failed with no batch of its own to reject, or exited. */
   private failed: Error | null = null;
+  /** Rejects each batch not answered yet (see stop). */
+  private readonly pending = new Set<(e: Error) => void>();
+  private closing = false;
 
   /** `bundle`: the worker module bundled as JavaScript (worker-bundle.ts); without it, workers load worker.ts through tsx. */
   constructor(size: number, bundle: string | null = null) {
@@ -37,25 +40,46 @@ export class DocPool {
       execArgv: [],
     });
     // tinypool emits "error" for a worker that fails while it has no batch (one that cannot load its
-    // module, say) and starts no other: the batches still queued would wait forever, so they are rejected.
-    this.pool.on("error", (e: Error) => {
-      this.failed ??= e;
-      void this.pool.destroy();
-    });
-  }
-
-  /** The results of `tasks`, in their order; rejects when the batch threw or its worker died (tinypool starts another). */
-  async run(tasks: DocTask[]): Promise<DocResult[]> {
-    try {
-      if (this.failed) throw this.failed;
-      return (await this.pool.run(tasks)) as DocResult[];
-    } catch (e) {
-      const err = this.failed ?? (e as Error);
-      throw new Error(`worker failed on a batch: ${err.stack ?? err.message}`);
+    // module, say) and starts no other; a worker thread that exits (process.exit) is not noticed at
+    // all. Either way the batches queued or in flight would wait forever: they are rejected here.
+    this.pool.on("error", (e: Error) => this.stop(e));
+    for (const w of this.pool.threads) {
+      // A thread that threw exits after its "error": the error is the reason, not the exit.
+      let error: Error | null = null;
+      w.on("error", (e: Error) => (error ??= e));
+      w.on("exit", (code: number) => {
+        if (!this.closing) this.stop(error ?? new Error(`worker thread exited with code ${code}`));
+      });
     }
   }
 
+  private stop(e: Error): void {
+    this.failed ??= e;
+    for (const reject of this.pending) reject(this.failed);
+    this.pending.clear();
+    this.closing = true;
+    // Not awaited: tinypool's destroy waits for the "exit" of each worker, which a worker that has
+    // already exited never gives again.
+    void this.pool.destroy();
+  }
+
+  /** The results of `tasks`, in their order; rejects when the batch threw, or a worker died or exited. */
+  run(tasks: DocTask[]): Promise<DocResult[]> {
+    const failed = (e: Error) => new Error(`worker failed on a batch: ${e.stack ?? e.message}`);
+    if (this.failed) return Promise.reject(failed(this.failed));
+    return new Promise((resolve, reject) => {
+      const fail = (e: Error) => reject(failed(e));
+      this.pending.add(fail);
+      this.pool.run(tasks).then(
+        (r: DocResult[]) => resolve(r),
+        (e: Error) => fail(this.failed ?? e),
+      ).finally(() => this.pending.delete(fail));
+    });
+  }
+
   async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
     await this.pool.destroy();
   }
 }
