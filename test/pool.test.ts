@@ -81,7 +81,13 @@ describe("DocPool", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pool-"));
     const throwing = path.join(dir, "throws.mjs");
     fs.writeFileSync(throwing, "throw new Error('broken worker module');\nexport default () => [];\n");
-    for (const file of [throwing, path.join(dir, "missing.mjs")]) {
+    // Each thread fails a little later than the one before: the second fails while the pool is being stopped.
+    const later = path.join(dir, "throws-later.mjs");
+    fs.writeFileSync(
+      later,
+      "import { threadId } from 'node:worker_threads';\nawait new Promise((r) => setTimeout(r, 150 * (threadId % 4)));\nthrow new Error('broken worker module');\nexport default () => [];\n",
+    );
+    for (const file of [throwing, later, path.join(dir, "missing.mjs")]) {
       const broken = new DocPool(2, file);
       try {
         // More batches than the workers take at once: those still queued must be rejected too.

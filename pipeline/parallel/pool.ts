@@ -28,6 +28,8 @@ export class DocPool {
   /** Rejects each batch not answered yet (see stop). */
   private readonly pending = new Set<(e: Error) => void>();
   private closing = false;
+  /** The threads' termination once the pool stopped. */
+  private terminated: Promise<void> = Promise.resolve();
 
   /** `bundle`: the worker module bundled as JavaScript (worker-bundle.ts); without it, workers load worker.ts through tsx. */
   constructor(size: number, bundle: string | null = null) {
@@ -53,14 +55,22 @@ export class DocPool {
     }
   }
 
+  /**
+   * Rejects every batch not answered yet and ends the threads. Not with tinypool's destroy(): it
+   * waits for the "exit" of each thread, which one that has already exited never gives again, and a
+   * thread's "error" while it waits throws in this thread (tinypool 2.2: `events.once` on its thread
+   * wrapper, which has no removeListener).
+   */
   private stop(e: Error): void {
     this.failed ??= e;
+    this.closing = true;
     for (const reject of this.pending) reject(this.failed);
     this.pending.clear();
-    this.closing = true;
-    // Not awaited: tinypool's destroy waits for the "exit" of each worker, which a worker that has
-    // already exited never gives again.
-    void this.pool.destroy();
+    this.terminated = this.terminateThreads();
+  }
+
+  private async terminateThreads(): Promise<void> {
+    await Promise.allSettled(this.pool.threads.map((t) => t.terminate()));
   }
 
   /** The results of `tasks`, in their order; rejects when the batch threw, or a worker died or exited. */
@@ -78,7 +88,12 @@ export class DocPool {
   }
 
   async close(): Promise<void> {
-    if (this.closing) return;
+    if (this.failed) {
+      await this.terminated;
+      // And any thread tinypool started in place of one that failed.
+      await this.terminateThreads();
+      return;
+    }
     this.closing = true;
     await this.pool.destroy();
   }
