@@ -98,6 +98,28 @@ describe("clean over arbitrary text", () => {
     );
   });
 
+  it("holds on the counterexamples found so far: a combining mark right after cut markup", () => {
+    // Found by the property above in CI (seed 1706336239): the mark composed with the "s" before the
+    // tag, and the line fell back to one segment that held "<p>" too.
+    const raws = [
+      "nord-coréens<p>\u0301\u1100\u1161",
+      "nord-coréens<p>\u0301가",
+      "abc<p>\u0301d",
+      "s<b>\u200b\u0301\u0302x y",
+      "\u1100<p>\u1161 soldats",
+      "Des soldats (nouvelle fenêtre)\u0301 à Koursk.",
+      "e<br/>\u0301 x",
+    ];
+    for (const raw of raws) {
+      const r = clean(raw);
+      expect(mapError(raw, r), JSON.stringify(raw)).toBeNull();
+      expect(r.text, JSON.stringify(raw)).toBe(r.text.normalize("NFC"));
+      // The mark goes with the markup, in the audit of what was removed.
+      expect(r.removed.some((b) => /\p{M}|[\u1161]/u.test(b.text)), JSON.stringify(raw)).toBe(true);
+    }
+    expect(clean("abc<p>\u0301d").text).toBe("abcd");
+  });
+
   it("the checker itself rejects a map that points at the wrong characters", () => {
     const raw = "Des soldats à Koursk.";
     const r = clean(raw);

@@ -2,6 +2,8 @@
 // module-level regexes: link markers and markup to cut, credits glued to a
 // caption, and the points where a sentence end is glued to the next sentence.
 
+import { isInvisible, joinsPrevious } from "./normalise.js";
+
 /** A stretch of one line to drop, with the rule that drops it. */
 export interface InlineCut {
   start: number;
@@ -51,6 +53,24 @@ const GLUED_SENTENCE = new RegExp(
 const CREDIT_SUFFIX =
   /(?:Tous droits réservés|All rights reserved|©|Crédits? photos? ?:|Photo ?:|Credits? ?:)[^\n\r\u2028\u2029]{0,100}$/gmu;
 
+/**
+ * The cut, taking with it the combining marks right after it (and the invisible characters among them).
+ * Left in the line, such a mark would compose with the character before the cut ("s<p>\u0301" would
+ * read "ś"), and no segment of the offset map could hold that character: raw text that the map says is
+ * gone lies inside it. A mark on the far side of markup is debris too; it goes in the removed block.
+ */
+function withFollowingMarks(raw: string, c: InlineCut): InlineCut {
+  let end = c.end;
+  for (let k = c.end; k < raw.length; ) {
+    const cp = raw.codePointAt(k)!;
+    const next = k + (cp > 0xffff ? 2 : 1);
+    if (joinsPrevious(cp)) end = next;
+    else if (!isInvisible(cp)) break;
+    k = next;
+  }
+  return end === c.end ? c : { ...c, end };
+}
+
 function collect(re: RegExp, raw: string, rule: string, out: InlineCut[]): void {
   re.lastIndex = 0;
   for (const m of raw.matchAll(re)) {
@@ -66,7 +86,7 @@ export function findInlineCuts(raw: string): InlineCut[] {
   collectAttributeDebris(raw, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: InlineCut[] = [];
-  for (const c of found) {
+  for (const c of found.map((f) => withFollowingMarks(raw, f))) {
     const last = merged[merged.length - 1];
     if (last && c.start < last.end) last.end = Math.max(last.end, c.end);
     else merged.push({ ...c });

@@ -30,7 +30,7 @@ export function isInvisible(c: number): boolean {
 const MARK = /^\p{M}$/u;
 
 /** True for code points that NFC may compose with what precedes them. */
-function joinsPrevious(cp: number): boolean {
+export function joinsPrevious(cp: number): boolean {
   if (cp < 0x300) return false;
   // Hangul vowel and trailing jamo compose with a preceding syllable or jamo.
   if ((cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff)) return true;
