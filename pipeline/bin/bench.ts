@@ -55,10 +55,6 @@ export interface CorpusInfo {
 }
 
 /**
- * Writes the corpus of `n` documents into `dir` (sources.csv and raw/), one
- * document at a time: memory does not grow with n.
- */
-/**
  * The modification time of the generated files: those of an archive, written long before the
  * build. A file stamped less than 2 s after it changed is read again by the next build
  * (corpus-files.ts racyStamp), which would make the rebuild right after a small corpus's
@@ -66,6 +62,10 @@ export interface CorpusInfo {
  */
 export const ARCHIVED_AT = new Date("2025-01-01T00:00:00Z");
 
+/**
+ * Writes the corpus of `n` documents into `dir` (sources.csv and raw/), one
+ * document at a time: memory does not grow with n.
+ */
 export function writeCorpus(dir: string, n: number, seed = DEFAULT_SEED): CorpusInfo {
   fs.mkdirSync(path.join(dir, "raw"), { recursive: true });
   const info: CorpusInfo = { generator_version: GENERATOR_VERSION, seed, docs: 0, bytes: 0, planted: 0, languages: {}, shapes: {}, encodings: {} };

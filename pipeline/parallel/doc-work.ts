@@ -67,6 +67,9 @@ export interface ExtractOutcome {
   crash: { reason: string; stack: string } | null;
 }
 
+/** Milliseconds a thread spent on one document: decoding and cleaning, extracting, validating. */
+export type StageMs = [clean: number, extract: number, validate: number];
+
 /**
  * extract (bin/extract.ts) then validate (bin/validate.ts) for one document. The document's
  * claims are checked by a checker of their own: what a document gives (and the cache keeps)
@@ -75,9 +78,6 @@ export interface ExtractOutcome {
  * Duplicate ids across documents, which only a 64-bit hash collision can make, are refused by
  * publish (publish/order.ts).
  */
-/** Milliseconds a thread spent on one document: decoding and cleaning, extracting, validating. */
-export type StageMs = [clean: number, extract: number, validate: number];
-
 export function extractDoc(doc: CleanedDoc, ms?: StageMs): ExtractOutcome {
   let t = performance.now();
   const checker = claimChecker();

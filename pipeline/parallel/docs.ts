@@ -522,9 +522,15 @@ export async function runDocs(opts: DocsOptions): Promise<DocsSummary> {
     if (slot.sha !== undefined && slot.unread === undefined) racy.push([slot.source.file, slot.sha]);
     else racyUnread++;
   }
-  return { clean, extract, validate, cache: counters, threads: poolStarting ? opts.workers : 1,
+  return {
+    clean,
+    extract,
+    validate,
+    cache: counters,
+    threads: poolStarting ? opts.workers : 1,
     threadSeconds: { clean: threadMs[0] / 1000, extract: threadMs[1] / 1000, validate: threadMs[2] / 1000 },
-    inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex"), racy, racyUnread } };
+    inputs: { manifest: manifestStamp, files, listed, statDigest: statHash.digest("hex"), racy, racyUnread },
+  };
 }
 
 /** A clean.pack payload: the head's JSON, then the end of the clean.jsonl line when the document was built. */

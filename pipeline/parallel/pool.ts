@@ -34,11 +34,13 @@ export class DocPool {
   /** `bundle`: the worker module bundled as JavaScript (worker-bundle.ts); without it, workers load worker.ts through tsx. */
   constructor(size: number, bundle: string | null = null) {
     this.pool = new Tinypool({
-      filename: bundle ?? new URL("./worker-tsx.mjs", import.meta.url).href,
+      // Without a bundle, boot.mjs registers tsx and loads worker.ts (workerData.entry).
+      filename: bundle ?? new URL("./boot.mjs", import.meta.url).href,
+      workerData: bundle ? undefined : { entry: new URL("./worker.ts", import.meta.url).href },
       minThreads: size,
       maxThreads: size,
       concurrentTasksPerWorker: IN_FLIGHT,
-      // The bundle needs no loader, and worker-tsx.mjs registers tsx itself (inheriting the parent's --import tsx would register it twice).
+      // The bundle needs no loader, and boot.mjs registers tsx itself (inheriting the parent's --import tsx would register it twice).
       execArgv: [],
     });
     // tinypool emits "error" for a worker that fails while it has no batch (one that cannot load its

@@ -31,7 +31,6 @@ export interface DocResult {
   ms: StageMs;
 }
 
-
 export function runTask(task: DocTask): DocResult {
   const result: DocResult = { ms: [0, 0, 0] };
   let body = task.body ?? null;
